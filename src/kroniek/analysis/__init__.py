@@ -1,0 +1,1 @@
+"""Analysis: sentences, tokens, lemmas, part of speech, morphology, dependencies."""

@@ -1,0 +1,1 @@
+"""Output formats of `kroniek read`: JSON Lines, CoNLL-U and human-readable tables."""
