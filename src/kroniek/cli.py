@@ -29,17 +29,23 @@ def cmd_read(args: argparse.Namespace) -> int:
         from kroniek.output.pretty import print_reading
 
         pretty_console = Console()
-    for res in read_paths(args.paths, pretokenized=args.pretokenized):
+    if getattr(args, "workers", 1) > 1:
+        from kroniek.scale.parallel import read_parallel
+
+        results = read_parallel(args.paths, args.workers, pretokenized=args.pretokenized, conllu=fmt == "conllu")
+    else:
+        results = read_paths(args.paths, pretokenized=args.pretokenized)
+    for res in results:
         total += 1
         if res.ok:
             ok += 1
-            for w in res.doc.warnings if res.doc else []:
-                _warn(f"{res.id}: {w}")
         else:
             _warn(f"{res.id}: {res.error}")
         if fmt == "conllu":
             if res.doc is not None:
                 out.write(to_conllu(res.doc))
+            elif res.ok:  # read in a worker process, which rendered it there
+                out.write(getattr(res, "conllu", None) or "")
             else:
                 out.write(f"# doc_id = {res.id}\n# error = {res.error}\n\n")
         elif fmt == "pretty":
@@ -61,6 +67,8 @@ def _add_read(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["json", "conllu", "pretty"], default="json")
     p.add_argument("--pretokenized", action="store_true",
                    help="each line is a sentence of space-separated tokens; blank lines separate documents")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="read on N processes (one model load each); output is the same as with 1")
     p.set_defaults(func=cmd_read)
 
     s = sub.add_parser("show", help="read articles and show the readings as tables")
@@ -68,8 +76,29 @@ def _add_read(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=cmd_read, format="pretty", pretokenized=False)
 
 
+# ---------------------------------------------------------------- serve
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kroniek.serve import serve
+
+    try:
+        serve(args.db, host=args.host, port=args.port)
+    except FileNotFoundError as e:
+        _warn(str(e))
+        return 2
+    return 0
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="serve the HTTP API (/openapi.json) and the web explorer (/)")
+    p.add_argument("--db", required=True, metavar="FILE", help="chronicle database (from `kroniek ingest`)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    p.add_argument("--port", type=int, default=8000, metavar="N")
+    p.set_defaults(func=cmd_serve)
+
+
 # Each layer adds its subcommands here; the order is the order of `kroniek --help`.
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_read]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_read, _add_serve]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 
 from kroniek.doc import Document
 
@@ -57,7 +57,7 @@ def registered() -> list[str]:
     return sorted(_FACTORIES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_component(name: str) -> Component:
     _load_modules()
     try:
@@ -98,6 +98,6 @@ class Pipeline:
                 yield e
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_pipeline() -> Pipeline:
     return Pipeline()

@@ -17,7 +17,8 @@ def to_conllu(doc: Document) -> str:
         base = s.token_start
         for t in doc.tokens[s.token_start : s.token_end]:
             head = (t.head - base + 1) if t.head >= 0 else 0
-            misc = "_" if t.space_after or t.i + 1 == s.token_end and t.end == len(doc.text) else "SpaceAfter=No"
+            last = t.i + 1 == s.token_end
+            misc = "_" if t.space_after or (last and doc.text[t.end : t.end + 1] in ("", "\n")) else "SpaceAfter=No"
             deprel = t.deprel or ("root" if head == 0 and t.upos else "_")
             lines.append(
                 "\t".join(
