@@ -23,7 +23,7 @@ run: setup
 	$(BIN)/kroniek dyad RUS BLR --db $(DB) --by week
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks training scripts
+	$(BIN)/ruff check .
 
 test: setup lint
 	bash scripts/ensure-chromium

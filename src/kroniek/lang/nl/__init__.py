@@ -1,7 +1,7 @@
 """Dutch language knowledge as data tables, one concern per file, with loaders."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -22,6 +22,6 @@ def table_rows(name: str, columns: int | None = None) -> list[list[str]]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def abbreviations() -> frozenset[str]:
     return frozenset(table_lines("abbreviations.txt"))
