@@ -1,7 +1,7 @@
 """Dutch language knowledge as data tables, one concern per file, with loaders."""
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 
