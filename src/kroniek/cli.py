@@ -97,8 +97,79 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_serve)
 
 
+# ---------------------------------------------------------------- batch (scale)
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from kroniek.scale.distributed import batch
+
+    try:
+        stats = batch(args.paths, args.out, cluster=args.cluster, local=args.local,
+                      partition_size=args.partition_size, pretokenized=args.pretokenized, warn=_warn)
+    except OSError as e:  # the scheduler cannot be reached, or the output folder cannot be made
+        _warn(str(e))
+        return 2
+    print(json.dumps(stats.as_dict(), ensure_ascii=False))
+    if stats.failed:
+        _warn(f"{stats.failed} partition(s) failed; run the same command again to retry them")
+        return 1
+    return 0
+
+
+def _add_batch(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("batch", help="read an archive on a Dask cluster into date-partitioned Parquet")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html files or folders")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (shared by all workers)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--cluster", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    where.add_argument("--local", type=int, metavar="N", help="start a local Dask cluster of N workers (default: all cores)")
+    p.add_argument("--partition-size", type=int, default=256, metavar="N",
+                   help="articles per partition (keep it the same when re-running to skip written partitions)")
+    p.add_argument("--pretokenized", action="store_true")
+    p.set_defaults(func=cmd_batch)
+
+
+# ---------------------------------------------------------------- the chronicle (store)
+
+def _add_store(sub: argparse._SubParsersAction) -> None:
+    # ingest, search, events, dyad, timeline, actors, entities, export, stats: see kroniek.store.commands
+    from kroniek.store.commands import add_commands
+
+    add_commands(sub)
+
+
+def _add_ingest_cluster(sub: argparse._SubParsersAction) -> None:
+    """`kroniek ingest --cluster ADDRESS`: the store's ingest, read on a Dask cluster (kroniek.scale.ingest)."""
+    p = sub.choices.get("ingest")
+    if p is None:
+        return
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="read on the Dask scheduler at ADDRESS into Parquet (see --parquet), then store it")
+    p.add_argument("--parquet", metavar="DIR", help="Parquet folder for --cluster (default: DB file name + .parquet)")
+    p.add_argument("--partition-size", type=int, default=256, metavar="N", help="articles per cluster task")
+    store_ingest = p.get_default("func")
+
+    def cmd_ingest(args: argparse.Namespace) -> int:
+        if not args.cluster:
+            return store_ingest(args)
+        from kroniek.db import ChronicleError
+        from kroniek.scale.ingest import ingest_on_cluster
+
+        try:
+            stats = ingest_on_cluster(args.db, args.paths, cluster=args.cluster, out=args.parquet,
+                                      partition_size=args.partition_size, wait=args.wait,
+                                      batch_size=args.batch_size, warn=_warn)
+        except (ChronicleError, OSError) as e:  # OSError: the scheduler cannot be reached
+            _warn(str(e))
+            return 2
+        print(json.dumps({k: v for k, v in stats.items() if k != "error_ids"}, ensure_ascii=False))
+        return 1 if stats["batch"]["failed"] else 0
+
+    p.set_defaults(func=cmd_ingest)
+
+
 # Each layer adds its subcommands here; the order is the order of `kroniek --help`.
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_read, _add_serve]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_read, _add_serve, _add_batch, _add_store,
+                                                                 _add_ingest_cluster]
 
 
 def build_parser() -> argparse.ArgumentParser:

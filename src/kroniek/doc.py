@@ -59,6 +59,7 @@ class Entity:
     country: str | None = None  # ISO-3 / CAMEO country code when known
     lat: float | None = None
     lon: float | None = None
+    references: list[Mention] = field(default_factory=list)  # nominal and pronominal coreferent mentions
 
 
 @dataclass(slots=True)

@@ -86,6 +86,7 @@ def to_reading(doc: Document, tokens: bool = True) -> dict[str, Any]:
                 "actor": e.actor,
                 "country": e.country,
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+                "references": [{"start": m.start, "end": m.end, "text": m.text} for m in e.references],
                 **({"lat": e.lat, "lon": e.lon} if e.lat is not None else {}),
             }
             for e in doc.entities

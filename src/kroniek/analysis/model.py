@@ -1,28 +1,92 @@
-"""Tagging, lemmatisation, parsing and entity recognition with kroniek's shipped Dutch models.
+"""Tagging, lemmatisation, parsing and entity recognition with kroniek's shipped Dutch model.
 
-Until the trained models ship (see training/), lemmas come from simplemma's Dutch tables and the
-other columns stay empty.
+The model (src/kroniek/models/nl/pipeline, trained by `python -m training.train`) is a spaCy pipeline:
+morphologizer (UPOS + features), tagger (CGN XPOS), dependency parser, edit-tree lemmatiser and an
+entity recogniser with its own token encoder. It never tokenises: every kroniek sentence becomes one
+spaCy Doc built from kroniek's own tokens, with the sentence boundary fixed, so pretokenized input
+keeps its tokens exactly and every sentence gets exactly one root.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from kroniek.doc import Document
+from kroniek.doc import Document, Mention, Token
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "nl" / "pipeline"
+BATCH = 256  # sentences per nlp.pipe batch: large enough to amortise the per-call cost, small enough for memory
+
+
+class ModelMissing(FileNotFoundError):
+    pass
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(path: Path = MODEL_DIR) -> Any:
+    """The spaCy pipeline at `path`, loaded once per process."""
+    import spacy
+
+    if not (path / "config.cfg").is_file():
+        raise ModelMissing(f"no Dutch model at {path}: train one with `python -m training.train`")
+    nlp = spacy.load(path)
+    if "trainable_lemmatizer" in nlp.pipe_names:
+        # no edit tree fits: leave the lemma empty so the dictionary fallback below decides
+        nlp.get_pipe("trainable_lemmatizer").backoff = None
+    return nlp
 
 
 @lru_cache(maxsize=4096 * 4)
-def _lemma(word: str) -> str:
+def fallback_lemma(word: str) -> str:
+    """simplemma's Dutch tables, for words the trained lemmatiser has no edit tree for."""
     import simplemma
 
     return simplemma.lemmatize(word, lang="nl")
 
 
 class Analyzer:
+    def __init__(self, nlp: Any):
+        self.nlp = nlp
+
     @classmethod
-    def load(cls) -> Analyzer:
-        return cls()
+    def load(cls, path: Path = MODEL_DIR) -> Analyzer:
+        return cls(load_pipeline(path))
+
+    def _sentence_docs(self, doc: Document) -> Iterator[Any]:
+        from spacy.tokens import Doc
+
+        vocab = self.nlp.vocab
+        for s in doc.sentences:
+            toks = doc.tokens[s.token_start : s.token_end]
+            words = [t.text for t in toks]
+            yield Doc(
+                vocab,
+                words=words,
+                spaces=[t.space_after for t in toks],
+                # a fixed boundary: the parser may not split our sentence, so it gets one root
+                sent_starts=[True] + [False] * (len(words) - 1),
+            )
 
     def __call__(self, doc: Document) -> Document:
-        for t in doc.tokens:
-            t.lemma = _lemma(t.text)
+        sents = [s for s in doc.sentences if s.token_end > s.token_start]
+        for s, sdoc in zip(sents, self.nlp.pipe(self._sentence_docs(doc), batch_size=BATCH), strict=True):
+            base = s.token_start
+            toks = doc.tokens[base : s.token_end]
+            for t, st in zip(toks, sdoc, strict=True):
+                _fill(t, st, base)
+            for ent in sdoc.ents:
+                a, b = toks[ent.start].start, toks[ent.end - 1].end
+                doc.mentions.append(Mention(a, b, doc.text[a:b], ent.label_, source="ner"))
         return doc
+
+
+def _fill(t: Token, st: Any, base: int) -> None:
+    t.upos = st.pos_
+    t.xpos = st.tag_
+    t.feats = str(st.morph)
+    t.lemma = st.lemma_ or fallback_lemma(st.text)
+    if st.head.i == st.i:
+        t.head, t.deprel = -1, "root"
+    else:
+        t.head, t.deprel = base + st.head.i, st.dep_

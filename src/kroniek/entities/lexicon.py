@@ -1,0 +1,57 @@
+"""Dutch word lists the entity layer needs: role words and pronouns (data in kroniek/lang/nl)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kroniek.lang.nl import table_rows
+
+_ROLES = frozenset({"GOV", "MIL", "COP", "OPP", "CVL", "JUD", "LEG", "SPY", "REB", "INS", "SEP", "BUS", "MED",
+                    "REF", "EDU", "LAB", "ELI", "HLH", "HRI", "ENV", "DEV", "AGR", "CRM", "UAF"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWord:
+    word: str
+    role: str  # CAMEO role code: GOV, MIL, ...
+    person: bool  # one person (can refer back to a named one) rather than a group
+
+
+@dataclass(frozen=True, slots=True)
+class Pronoun:
+    word: str
+    number: str  # sg | pl | any
+    gender: str  # m | f | n | any
+    case: str  # subj | obj | poss
+
+
+def _check(name: str, n: int, ok: bool, row: list[str]) -> None:
+    if not ok:
+        raise ValueError(f"lang/nl/{name}: row {n} is not valid: {row!r}")
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, RoleWord]:
+    out = {}
+    for n, row in enumerate(table_rows("role_words.tsv", 3), 1):
+        word, role, kind = row
+        _check("role_words.tsv", n, role in _ROLES and kind in ("person", "group") and word == word.lower(), row)
+        out[word] = RoleWord(word, role, kind == "person")
+    return out
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, Pronoun]:
+    out = {}
+    for n, row in enumerate(table_rows("pronouns.tsv", 4), 1):
+        word, number, gender, case = row
+        _check("pronouns.tsv", n, number in ("sg", "pl", "any") and gender in ("m", "f", "n", "any")
+               and case in ("subj", "obj", "poss"), row)
+        out[word] = Pronoun(word, number, gender, case)
+    return out
+
+
+def role_of(word: str, lemma: str = "") -> RoleWord | None:
+    """The role word a token is, by its form or its lemma."""
+    table = role_words()
+    return table.get(word.lower()) or (table.get(lemma.lower()) if lemma else None)

@@ -1,0 +1,28 @@
+"""Linking: which knowledge-base entry a found name stands for, by the recogniser's type."""
+from __future__ import annotations
+
+from kroniek.entities.mentions import Found
+from kroniek.kb import KBEntry
+
+_TRUSTED = frozenset({"country", "igo", "seat", "leader", "capital"})
+
+
+def _type(entry: KBEntry, form: str) -> str:
+    return "MISC" if form in ("adjective", "demonym") else entry.type
+
+
+def choose(f: Found) -> tuple[Found, KBEntry | None, str]:
+    """The best candidate; one whose type agrees with the recogniser's when it typed the span.
+    A recogniser type no candidate has keeps only curated entries (a person called Washington)."""
+    if not f.candidates:
+        return f, None, "name"
+    if f.type:
+        for entry, form in f.candidates:
+            if _type(entry, form) == f.type or (f.type == "ORG" and entry.kind == "seat"):
+                return f, entry, form
+        entry, form = f.candidates[0]
+        if entry.kind not in _TRUSTED:
+            return f, None, "name"
+        return f, entry, form
+    entry, form = f.candidates[0]
+    return f, entry, form

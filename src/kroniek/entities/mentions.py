@@ -1,0 +1,160 @@
+"""Finding name mentions: knowledge-base names in the tokens, the recogniser's mentions, and
+capitalised proper-noun spans both missed."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kroniek.doc import Document, Mention, Token
+from kroniek.kb import KB, KBEntry
+from kroniek.kb.normalize import key, possessive_len
+
+_ARTICLES = frozenset({"de", "het", "een", "the", "'t"})
+_PARTICLES = frozenset({"van", "der", "den", "de", "von", "al", "bin", "ter", "ten", "la", "le", "du", "da", "dos"})
+_OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", ":", "-", "–", "—", "«", "„"})
+_LOC_PREPS = frozenset({"in", "naar", "uit", "vanuit", "te", "nabij"})
+_CURATED = frozenset({"country", "igo", "seat", "leader", "capital"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A name mention with the knowledge-base entries it may refer to (best first)."""
+
+    start: int
+    end: int
+    text: str
+    first: int  # token indices, end exclusive
+    last: int
+    candidates: list[tuple[KBEntry, str]] = field(default_factory=list)
+    type: str | None = None  # from the recogniser when it found the span
+    source: str = "kb"
+
+
+@lru_cache(maxsize=100_000)
+def _ordinary_word(word: str) -> bool:
+    """Whether a capitalised word is also an ordinary Dutch word (Maandag, Vlak, Zeker)."""
+    import simplemma
+
+    low = word.lower()
+    return simplemma.is_known(low, "nl") and low != word
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+def _sentence_initial(doc: Document, t: Token) -> bool:
+    s = doc.sentences[t.sent]
+    j = t.i - 1
+    while j >= s.token_start and doc.tokens[j].text in _OPENERS:
+        j -= 1
+    # a full stop the sentence splitter took for an abbreviation still ends a sentence for us
+    return j < s.token_start or doc.tokens[j].text[-1:] in ".!?"
+
+
+def _span(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """Character span of tokens first..last-1, without a possessive or abbreviation full stop at the end."""
+    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+    tail = doc.tokens[last - 1].text
+    cut = possessive_len(tail)
+    if not cut and tail.endswith(".") and len(tail) > 1:
+        cut = 1
+    return start, end - cut
+
+
+def kb_matches(doc: Document, kb: KB) -> list[Found]:
+    """Longest knowledge-base names in each sentence, left to right."""
+    out: list[Found] = []
+    toks = doc.tokens
+    for s in doc.sentences:
+        i = s.token_start
+        while i < s.token_end:
+            t = toks[i]
+            lower = not _cap(t)
+            core = t.text[: len(t.text) - possessive_len(t.text)]
+            if t.text.lower() in _ARTICLES or (lower and (len(core) < 4 or not core.replace("-", "").isalpha()
+                                                          or _ordinary_word(core.capitalize()))):
+                i += 1
+                continue
+            hit = None
+            for n in range(min(kb.max_words, s.token_end - i), 0, -1):
+                last = i + n
+                if not toks[last - 1].text[:1].isalnum() and toks[last - 1].text not in ("’s", "'s"):
+                    continue
+                if toks[last - 1].text in ("’s", "'s"):
+                    last -= 1
+                start, end = _span(doc, i, last)
+                cands = kb.lookup_key(key(doc.text[start:end]))
+                if cands:
+                    hit = (last, start, end, cands)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            last, start, end, cands = hit
+            if lower:
+                # a name typed in lower case ("rusland", "zelenskiy") only when it is a curated one
+                cands = [c for c in cands if c[0].kind in _CURATED and c[1] == "name"]
+            single = last - i == 1
+            if single and _sentence_initial(doc, t) and _ordinary_word(t.text.rstrip(".")):
+                # "Best gaf ..." is not the town; curated names (countries, leaders) are trusted
+                cands = [c for c in cands if c[0].kind in _CURATED]
+            if single and t.upos and t.upos not in ("PROPN", "ADJ", "NOUN", "X") and not t.text.isupper():
+                cands = []
+            if cands:
+                out.append(Found(start, end, doc.text[start:end], i, last, cands))
+            i = last if cands else i + 1
+    return out
+
+
+def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
+    """Runs of capitalised tokens (with name particles inside) that no other source claimed."""
+    out: list[Found] = []
+    toks = doc.tokens
+    for s in doc.sentences:
+        i = s.token_start
+        while i < s.token_end:
+            t = toks[i]
+            if i in taken or not _cap(t) or not t.text[:1].isalpha() or t.text.lower() in _ARTICLES:
+                i += 1
+                continue
+            if _sentence_initial(doc, t) and _ordinary_word(t.text):
+                i += 1  # "Maandag zei", "Vlak voor": capitalised only because a sentence starts
+                continue
+            j = i + 1
+            while j < s.token_end and j not in taken:
+                u = toks[j]
+                if _cap(u) and u.text[:1].isalpha():
+                    j += 1
+                elif u.text in _PARTICLES and j + 1 < s.token_end and _cap(toks[j + 1]) and j + 1 not in taken:
+                    j += 2
+                else:
+                    break
+            # with tags, a lone capitalised word must be a proper noun ("Kamer" can be a noun)
+            keep = not t.upos or j - i > 1 or t.upos in ("PROPN", "X")
+            if keep:
+                start, end = _span(doc, i, j)
+                out.append(Found(start, end, doc.text[start:end], i, j, [], _guess_type(doc, i, j), "proper"))
+            i = j
+    return out
+
+
+def _guess_type(doc: Document, first: int, last: int) -> str:
+    from kroniek.entities.lexicon import role_of
+
+    toks = doc.tokens
+    words = [t.text for t in toks[first:last]]
+    prev = toks[first - 1] if first > 0 and toks[first - 1].sent == toks[first].sent else None
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return "ORG"
+    if prev is not None:
+        r = role_of(prev.text, prev.lemma)
+        if r is not None and r.person:
+            return "PER"
+        if prev.text.lower() in _LOC_PREPS:
+            return "LOC"
+    return "PER" if last - first > 1 else "MISC"
+
+
+def recogniser_mentions(doc: Document) -> list[Mention]:
+    return [m for m in doc.mentions if m.source == "ner"]

@@ -1,0 +1,115 @@
+"""Actors of phrases: from the entities inside them, role words with a country, or context."""
+from __future__ import annotations
+
+from collections import Counter
+
+from kroniek.doc import Document, Entity
+from kroniek.entities.coref import antecedent
+from kroniek.entities.lexicon import pronouns, role_of
+
+_PLACE_PREPS = frozenset({"in", "uit", "van"})
+_SEVERAL = frozenset({"twee", "drie", "vier", "beide", "beiden", "alle"})
+_ENTITY_PREFERENCE = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+
+
+def _entity(doc: Document, eid: str | None) -> Entity | None:
+    return next((e for e in doc.entities if e.id == eid), None) if eid else None
+
+
+def main_country(doc: Document) -> str | None:
+    """The country the document is most about: the most mentioned one over all its entities."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        c = (e.actor or "")[:3] if e.actor and e.actor[:3] != "IGO" else e.country
+        if c:
+            counts[c] += len(e.mentions)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def context_country(doc: Document, offset: int) -> str | None:
+    """The country in view at `offset`: the last place named in this or the two sentences before, else the main one."""
+    s = doc.sentence_of(offset)
+    lo = doc.sentences[max(0, s - 2)].start if s is not None else 0
+    best, best_at = None, -1
+    for e in doc.entities:
+        if e.type != "LOC" or not e.country:
+            continue
+        for m in e.mentions:
+            if lo <= m.start < offset and m.start > best_at:
+                best, best_at = e.country, m.start
+    return best or main_country(doc)
+
+
+def _inside(doc: Document, start: int, end: int) -> list[tuple[int, Entity]]:
+    found = []
+    for e in doc.entities:
+        for m in e.mentions + e.references:
+            if m.start < end and start < m.end:  # a head token inside "Vladimir Poetin" is the name
+                found.append((m.start, e))
+    return found
+
+
+def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
+    """(entity id, actor code) of the noun phrase at [start, end); (None, None) when none is known."""
+    toks = [t for t in doc.tokens if start <= t.start and t.end <= end]
+    if len(toks) == 1 and toks[0].text.lower() in pronouns():
+        e = _entity(doc, pronoun_antecedent(doc, toks[0].i))
+        if e is not None:
+            return e.id, e.actor
+    inside = _inside(doc, start, end)
+    agents = sorted((x for x in inside if x[1].type in ("PER", "ORG")),
+                    key=lambda x: (_ENTITY_PREFERENCE[x[1].type], x[0]))
+    if agents:
+        e = agents[0][1]
+        return e.id, e.actor
+    roles = [r for r in (role_of(t.text, t.lemma) for t in toks) if r is not None]
+    places = [e for _, e in sorted(inside, key=lambda x: x[0]) if e.country or e.actor]
+    if roles:
+        country = next((p.country or (p.actor or "")[:3] for p in places), None)
+        if country is None and any(t.text.lower() in _SEVERAL for t in toks):
+            return None, None  # "de twee leiders": more than one actor, none named
+        country = country or context_country(doc, start)
+        if country:
+            # the first role word is the head: "leger van de regering" is first of all an army
+            return None, country + roles[0].role
+        return None, None
+    if places:
+        e = places[0]
+        return e.id, e.actor or e.country
+    return None, None
+
+
+def pronoun_antecedent(doc: Document, i: int) -> str | None:
+    """Entity id a pronoun at token i stands for (singular persons only), or None."""
+    tok = doc.tokens[i]
+    for e in doc.entities:
+        if any(m.start == tok.start for m in e.references):
+            return e.id
+    p = pronouns().get(tok.text.lower())
+    if p is None or p.number != "sg" or p.gender == "n":
+        return None
+    e = antecedent(doc, i, doc.entities)
+    return e.id if e is not None else None
+
+
+def group_antecedent(doc: Document, i: int) -> tuple[int, int] | None:
+    """Span of the group ("demonstranten in Minsk") a plural pronoun at token i may stand for:
+    the nearest group role word before it in this or the previous sentence."""
+    tok = doc.tokens[i]
+    p = pronouns().get(tok.text.lower())
+    if p is None or p.number == "sg":
+        return None
+    first = doc.sentences[max(0, tok.sent - 1)].token_start
+    for j in range(i - 1, first - 1, -1):
+        t = doc.tokens[j]
+        r = role_of(t.text, t.lemma)
+        if r is not None and not r.person:
+            sent = doc.sentences[t.sent]
+            # the group with the place that follows it: "demonstranten in Minsk"
+            end = j + 1
+            limit = min(sent.token_end, i, j + 4)
+            while end < limit and (doc.tokens[end].text.lower() in _PLACE_PREPS or doc.tokens[end].text[:1].isupper()):
+                end += 1
+            start_tok = j - 1 if j > sent.token_start else j
+            return doc.tokens[start_tok].start, doc.tokens[end - 1].end
+    return None

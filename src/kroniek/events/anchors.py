@@ -1,0 +1,78 @@
+"""When, where and how much: an event's time expression (or the honest document interval), its
+place and its quantities, all looked up in the event's clause."""
+from __future__ import annotations
+
+from typing import Any
+
+from kroniek.doc import Argument, Document
+from kroniek.events.syntax import SentenceView
+
+try:
+    from kroniek.time.anchor import document_interval as _document_interval
+except ImportError:  # the time layer is optional
+    _document_interval = None
+
+_POINT_TYPES = ("DATE", "TIME")
+
+
+def document_time(doc: Document) -> dict[str, Any] | None:
+    """The interval the document date stands for (widened by the time layer when it is there)."""
+    if doc.date is None:
+        return None
+    lo = hi = None
+    if _document_interval is not None:
+        got = _document_interval(doc.date)
+        if isinstance(got, dict):
+            lo, hi = got.get("earliest"), got.get("latest")
+        elif isinstance(got, (tuple, list)) and len(got) == 2:
+            lo, hi = got
+        elif got is not None:
+            lo, hi = getattr(got, "earliest", None), getattr(got, "latest", None)
+    if lo is None or hi is None:
+        lo, hi = doc.date.earliest, doc.date.latest
+    lo, hi = str(lo)[:10], str(hi)[:10]
+    return {"value": lo if lo == hi else None, "earliest": lo, "latest": hi}
+
+
+def event_time(doc: Document, view: SentenceView, trigger: int, clause: list[int]) -> dict[str, Any] | None:
+    """The nearest point in time in the clause, else in the sentence, else the document's."""
+    tok = doc.tokens[trigger]
+    for lo, hi in (view.text(clause), view.text(list(range(view.lo, view.hi)))):
+        best = None
+        for t in doc.times:
+            if t.type in _POINT_TYPES and lo <= t.start < hi and (t.earliest or t.value):
+                if best is None or abs(t.start - tok.start) < abs(best.start - tok.start):
+                    best = t
+        if best is not None:
+            return {"value": best.value, "earliest": best.earliest, "latest": best.latest}
+    return document_time(doc)
+
+
+def event_place(doc: Document, view: SentenceView, clause: list[int], place_preps: frozenset[str]) -> Argument | None:
+    """A place named after a place preposition in the clause: "in Minsk", "in de badplaats Sotsji"."""
+    toks = doc.tokens
+    lo, hi = view.text(clause)
+    for k in clause:
+        if toks[k].text.lower() not in place_preps:
+            continue
+        if view.parsed:
+            h = view.head(k)
+            if h is None:
+                continue
+            span = view.text(view.subtree(h, frozenset({"acl", "acl:relcl", "conj", "punct"})))
+        else:
+            span = (toks[k].end, toks[min(k + 6, view.hi - 1)].end)
+        for m in sorted(doc.mentions, key=lambda m: m.start):
+            if m.type == "LOC" and span[0] <= m.start and m.end <= span[1] and lo <= m.start < hi:
+                return Argument(m.text, m.start, m.end, m.entity)
+    return None
+
+
+def event_quantities(doc: Document, view: SentenceView, clause: list[int]) -> list[int]:
+    keep = set(clause)
+    out = []
+    for n, q in enumerate(doc.quantities):
+        t = doc.token_at(q.start)
+        if t is not None and t.i in keep:
+            out.append(n)
+    return out

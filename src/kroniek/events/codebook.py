@@ -1,0 +1,68 @@
+"""CAMEO event codes with their Goldstein score, QuadClass and PLOVER type (data/codebook.tsv).
+
+The table is derived from the CAMEO manual, GDELT's Goldstein scale and PLOVER's 2021 CAMEO2PLOVER
+conversion by training/events/build_codebook.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kroniek.events.tables import TableError, parse_rows
+
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+_CODE = re.compile(r"^\d{2,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    name: str
+    goldstein: float | None
+    quadclass: int
+    plover: str | None
+    plover_mode: str | None
+
+
+def parse_codebook(text: str, where: str) -> dict[str, Code]:
+    out: dict[str, Code] = {}
+    for n, (code, name, goldstein, quad, plover, mode) in parse_rows(text, where, 6):
+        if not _CODE.match(code):
+            raise TableError(where, n, f"bad CAMEO code {code!r}")
+        if code in out:
+            raise TableError(where, n, f"CAMEO code {code} listed twice")
+        if plover and plover not in PLOVER_TYPES:
+            raise TableError(where, n, f"unknown PLOVER type {plover!r}")
+        try:
+            g = float(goldstein) if goldstein else None
+            q = int(quad)
+        except ValueError:
+            raise TableError(where, n, f"Goldstein {goldstein!r} / QuadClass {quad!r} are not numbers") from None
+        if q not in (1, 2, 3, 4):
+            raise TableError(where, n, f"QuadClass {q} is not 1-4")
+        out[code] = Code(code, name, g, q, plover or None, mode or None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def codebook() -> dict[str, Code]:
+    from importlib import resources
+
+    text = resources.files("kroniek.events").joinpath("data/codebook.tsv").read_text(encoding="utf-8")
+    return parse_codebook(text, "events/data/codebook.tsv")
+
+
+def lookup(code: str) -> Code:
+    """The entry for a CAMEO code; a code without a Goldstein score borrows its parent's."""
+    book = codebook()
+    entry = book[code]
+    if entry.goldstein is None:
+        for k in range(len(code) - 1, 1, -1):
+            parent = book.get(code[:k])
+            if parent and parent.goldstein is not None:
+                return Code(entry.code, entry.name, parent.goldstein, entry.quadclass, entry.plover, entry.plover_mode)
+    return entry

@@ -1,0 +1,189 @@
+"""The Dutch event lexicon: triggers, reporting verbs and modality cues (lang/nl/event_*.tsv)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kroniek.events.codebook import codebook
+from kroniek.events.tables import TableError, parse_rows
+
+_NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
+_FRAME = re.compile(r"^(?:prep:[a-zë]+|with:[a-zë_]+(?:\|[a-zë_]+)*|money)$")
+MODALITIES = ("asserted", "intended", "negated", "hypothetical", "reported")
+CUE_ROLES = ("aux", "adv", "mark", "prep")
+_PACKAGE = "kroniek.lang.nl"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    kind: str  # "" (none) | prep | with | money
+    words: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, text: str) -> Frame:
+        if not text:
+            return cls("")
+        if text == "money":
+            return cls("money")
+        kind, _, rest = text.partition(":")
+        return cls(kind, frozenset(rest.split("|")))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    particle: str
+    frame: Frame
+    cameo: str | None
+    plover: str | None
+    plover_mode: str | None
+    news_type: str | None
+    modality: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    lemma: str
+    particle: str
+    frame: Frame
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, particle) -> rows, framed first
+    reporting: dict[tuple[str, str], tuple[Reporting, ...]]
+    cues: dict[str, tuple[str, str]]  # lemma -> (modality, role)
+    particles: frozenset[str]
+    clause_openers: frozenset[str] = frozenset()  # words that start a clause (used without a parse)
+    roles: dict[str, str] | None = None  # preposition -> agent | target | place
+
+    def preps(self, role: str) -> frozenset[str]:
+        return frozenset(p for p, r in (self.roles or {}).items() if r == role)
+
+    def knows(self, lemma: str, particle: str) -> bool:
+        return (lemma, particle) in self.triggers or (lemma, particle) in self.reporting
+
+
+def _read(name: str) -> str:
+    return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def _frame(where: str, n: int, text: str) -> Frame:
+    if text and not _FRAME.match(text):
+        raise TableError(where, n, f"bad frame {text!r}: expected -, prep:X, with:X|Y or money")
+    return Frame.parse(text)
+
+
+def parse_triggers(text: str, where: str) -> list[Trigger]:
+    book = codebook()
+    rows = []
+    for n, (lemma, prt, frame, cameo, plover, mode, news, modality) in parse_rows(text, where, 8):
+        if not lemma or not lemma.replace("_", "").isalpha() or lemma != lemma.lower():
+            raise TableError(where, n, f"bad lemma {lemma!r}: expected a lower-case infinitive")
+        if prt and not prt.isalpha():
+            raise TableError(where, n, f"bad particle {prt!r}")
+        fr = _frame(where, n, frame)
+        if cameo:
+            if cameo not in book:
+                raise TableError(where, n, f"CAMEO code {cameo!r} is not in the codebook")
+            want = book[cameo].plover
+            if plover != (want or ""):
+                raise TableError(where, n, f"PLOVER type {plover or '-'} disagrees with CAMEO {cameo} ({want or 'no PLOVER type'})")
+        elif plover:
+            raise TableError(where, n, "a PLOVER type needs a CAMEO code")
+        if news and not _NEWS_TYPE.match(news):
+            raise TableError(where, n, f"bad news type {news!r}: expected Type.Subtype")
+        if not (cameo or news):
+            raise TableError(where, n, "a trigger needs a CAMEO code or a news type")
+        if modality not in ("asserted", "intended"):
+            raise TableError(where, n, f"bad modality {modality!r}: expected asserted or intended")
+        rows.append(Trigger(lemma, prt, fr, cameo or None, plover or None, mode or None, news or None, modality, n))
+    return rows
+
+
+def parse_reporting(text: str, where: str) -> list[Reporting]:
+    rows = []
+    for n, (lemma, prt, frame) in parse_rows(text, where, 3):
+        if not lemma.replace("_", "").isalpha():
+            raise TableError(where, n, f"bad lemma {lemma!r}")
+        rows.append(Reporting(lemma, prt, _frame(where, n, frame)))
+    return rows
+
+
+def parse_cues(text: str, where: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for n, (lemma, modality, role) in parse_rows(text, where, 3):
+        if modality not in MODALITIES[1:]:
+            raise TableError(where, n, f"bad modality {modality!r}: expected one of {', '.join(MODALITIES[1:])}")
+        if role not in CUE_ROLES:
+            raise TableError(where, n, f"bad role {role!r}: expected one of {', '.join(CUE_ROLES)}")
+        if lemma in out:
+            raise TableError(where, n, f"cue {lemma!r} listed twice")
+        out[lemma] = (modality, role)
+    return out
+
+
+def parse_words(text: str, where: str, kinds: tuple[str, ...]) -> frozenset[str]:
+    """A two-column word list (word, kind) whose kinds must be among `kinds`."""
+    out = set()
+    for n, (word, kind) in parse_rows(text, where, 2):
+        if kind not in kinds:
+            raise TableError(where, n, f"bad kind {kind!r}: expected one of {', '.join(kinds)}")
+        if not word or word != word.lower() or " " in word:
+            raise TableError(where, n, f"bad word {word!r}: expected one lower-case word")
+        out.add(word)
+    return frozenset(out)
+
+
+def parse_roles(text: str, where: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n, (prep, role) in parse_rows(text, where, 2):
+        if role not in ("agent", "target", "place"):
+            raise TableError(where, n, f"bad role {role!r}: expected agent, target or place")
+        if not prep.isalpha() or prep != prep.lower():
+            raise TableError(where, n, f"bad preposition {prep!r}")
+        if prep in out:
+            raise TableError(where, n, f"preposition {prep!r} listed twice")
+        out[prep] = role
+    return out
+
+
+def build(
+    triggers: list[Trigger],
+    reporting: list[Reporting],
+    cues: dict[str, tuple[str, str]],
+    clause_openers: frozenset[str] = frozenset(),
+    roles: dict[str, str] | None = None,
+) -> Lexicon:
+    by_key: dict[tuple[str, str], list[Trigger]] = {}
+    for t in triggers:
+        by_key.setdefault((t.lemma, t.particle), []).append(t)
+    rep: dict[tuple[str, str], list[Reporting]] = {}
+    for r in reporting:
+        rep.setdefault((r.lemma, r.particle), []).append(r)
+    particles = frozenset(p for _, p in [*by_key, *rep] if p)
+    # rows with a frame are tried before the plain row of the same verb
+    return Lexicon(
+        {k: tuple(sorted(v, key=lambda t: t.frame.kind == "")) for k, v in by_key.items()},
+        {k: tuple(sorted(v, key=lambda r: r.frame.kind == "")) for k, v in rep.items()},
+        cues,
+        particles,
+        clause_openers,
+        roles or {},
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    files = ("event_triggers.tsv", "event_reporting.tsv", "event_modality.tsv", "event_clauses.tsv", "event_roles.tsv")
+    t, r, c, cl, pl = (_read(f) for f in files)
+    return build(
+        parse_triggers(t, f"lang/nl/{files[0]}"),
+        parse_reporting(r, f"lang/nl/{files[1]}"),
+        parse_cues(c, f"lang/nl/{files[2]}"),
+        parse_words(cl, f"lang/nl/{files[3]}", ("sub", "rel", "coord")),
+        parse_roles(pl, f"lang/nl/{files[4]}"),
+    )

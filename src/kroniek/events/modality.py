@@ -1,0 +1,127 @@
+"""Modality and attribution of an event: asserted, intended, negated, hypothetical or reported.
+
+When several apply, the strongest wins: a denied plan is negated, a conditional pledge
+hypothetical, a reported plan intended (its attribution is kept either way).
+"""
+from __future__ import annotations
+
+from kroniek.doc import Argument, Document
+from kroniek.events import actors
+from kroniek.events.arguments import Arguments, argument
+from kroniek.events.lexicon import Lexicon
+from kroniek.events.syntax import SentenceView
+from kroniek.events.triggers import Match
+
+ORDER = ("negated", "hypothetical", "intended", "reported", "asserted")
+
+
+def _lemma(doc: Document, k: int) -> str:
+    t = doc.tokens[k]
+    return (t.lemma or t.text).lower()
+
+
+class Modality:
+    def __init__(self, doc: Document, view: SentenceView, lex: Lexicon, args: Arguments, reports: list[Match]):
+        self.doc, self.view, self.lex, self.args = doc, view, lex, args
+        self.reports = {m.token: m for m in reports}
+
+    def cue(self, k: int, role: str) -> str | None:
+        c = self.lex.cues.get(_lemma(self.doc, k)) or self.lex.cues.get(self.doc.tokens[k].text.lower())
+        return c[0] if c and c[1] == role else None
+
+    def __call__(self, m: Match) -> tuple[str, Argument | None]:
+        found = {m.entry.modality} if getattr(m.entry, "modality", "asserted") != "asserted" else set()
+        attribution = None
+        v = m.token
+        view = self.view
+        for k in m.clause:
+            if k == v:
+                continue
+            if self.cue(k, "adv") == "negated":
+                found.add("negated")
+            kind = self.cue(k, "prep")
+            if kind == "reported":
+                attribution = self._prep_object(k) or attribution
+                found.add("reported")
+        if view.parsed:
+            found |= self._tree(v)
+            rep = self._reporter(v)
+        else:
+            found |= self._flat(v, m.clause)
+            rep = self._flat_reporter(v)
+        if rep is not None:
+            found.add("reported")
+            attribution = attribution or rep
+        modality = next((x for x in ORDER if x in found), "asserted")
+        return modality, attribution
+
+    # ---------------------------------------------------------------- tree
+    def _tree(self, v: int) -> set[str]:
+        view = self.view
+        out = set()
+        for a in view.children(v, "aux", "mark"):
+            for role in ("aux", "mark"):
+                kind = self.cue(a, role)
+                if kind:
+                    out.add(kind)
+        top = view.clause_head(v)
+        for a in view.children(top, "mark"):
+            kind = self.cue(a, "mark")
+            if kind:
+                out.add(kind)
+        h = view.head(v)
+        if h is not None and view.rel(v).split(":")[0] == "xcomp" and self.cue(h, "aux"):
+            out.add(self.cue(h, "aux") or "")
+        return out - {""}
+
+    def _reporter(self, v: int) -> Argument | None:
+        """The subject of a reporting verb this clause depends on ("Poetin zei dat ...", "liet weten dat")."""
+        view = self.view
+        frames = {k: r for r, m in self.reports.items() for k in m.frame_tokens}
+        k = v
+        for _ in range(5):
+            h = view.head(k)
+            if h is None:
+                return None
+            r = h if h in self.reports else frames.get(h)
+            if r is not None:
+                s = self.args.subject(r)
+                if s is not None:
+                    return argument(self.doc, view, s)
+                named = self.args.named(r, frozenset())
+                return named[0] if named else Argument("")
+            k = h
+        return None
+
+    def _prep_object(self, k: int) -> Argument | None:
+        view = self.view
+        if view.parsed:
+            h = view.head(k)
+            return argument(self.doc, view, h) if h is not None else None
+        for mention in sorted(self.doc.mentions, key=lambda x: x.start):
+            if mention.start >= self.doc.tokens[k].end and mention.entity:
+                if view.doc.sentence_of(mention.start) == view.index:
+                    return actors.for_span(self.doc, mention.start, mention.end)
+                break
+        return None
+
+    # ---------------------------------------------------------------- word order
+    def _flat(self, v: int, clause: list[int]) -> set[str]:
+        out = set()
+        for k in clause:
+            if k == v:
+                continue
+            kind = self.cue(k, "aux")
+            if kind:
+                out.add(kind)
+        if clause and self.cue(clause[0], "mark"):
+            out.add(self.cue(clause[0], "mark") or "")
+        return out - {""}
+
+    def _flat_reporter(self, v: int) -> Argument | None:
+        """A reporting verb earlier in the sentence with a clause boundary between it and the event."""
+        for r, m in self.reports.items():
+            if r < v and (not m.clause or v > max(m.clause)):
+                src, _ = self.args.flat(r, m.clause)
+                return src or Argument("")
+        return None

@@ -1,0 +1,132 @@
+"""Finding event triggers and reporting verbs in a sentence with the Dutch event lexicon.
+
+A verb is looked up with its separable particle, wherever the particle is: in an Alpino-style
+lemma (aan_houden), fused into the lemma (oppakken), or as a separate word (zegde ... toe,
+gingen de straat op). A row with a frame (staan + achter, gaan op + straat) counts only when its
+frame holds in the verb's clause.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kroniek.doc import Document
+from kroniek.events.lexicon import Frame, Lexicon, Reporting, Trigger
+from kroniek.events.syntax import SentenceView
+
+# tags a lexicon verb never has, however unsure the tagger (it calls "sturen" a noun now and then)
+_CLOSED = frozenset({"ADP", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "SYM", "PROPN"})
+_MONEY_KINDS = frozenset({"money"})
+
+
+@dataclass(slots=True)
+class Match:
+    token: int  # the verb
+    particle_token: int | None
+    entry: Trigger | Reporting
+    clause: list[int]
+    frame_tokens: frozenset[int] = frozenset()  # words the frame matched: the theme, not a participant
+
+
+def norm(lemma: str) -> str:
+    return lemma.lower().strip()
+
+
+@lru_cache(maxsize=1 << 15)
+def dictionary_lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="nl").lower()
+
+
+def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int | None]]:
+    """(verb lemma, particle, particle token) readings of token i, most specific first."""
+    tok = view.doc.tokens[i]
+    lemmas = [norm(tok.lemma)] if tok.lemma else []
+    low = tok.text.lower()
+    # a second opinion for words the lemmatiser got wrong (toegezegd -> toegezegd); an infinitive
+    # is its own lemma
+    for alt in (dictionary_lemma(low), low if low.endswith("en") else ""):
+        if alt and alt not in lemmas:
+            lemmas.append(alt)
+    out: list[tuple[str, str, int | None]] = []
+    for lemma in lemmas:
+        if "_" in lemma:
+            prt, _, verb = lemma.partition("_")
+            out.append((verb.replace("_", ""), prt, None))
+            continue
+        for p in lex.particles:
+            if lemma.startswith(p) and lex.knows(lemma[len(p):], p):
+                out.append((lemma[len(p):], p, None))
+        for p, k in _separate_particles(view, lex, i):
+            if lex.knows(lemma, p):
+                out.append((lemma, p, k))
+        out.append((lemma, "", None))
+    return out
+
+
+def _separate_particles(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, int]]:
+    toks = view.doc.tokens
+    if view.parsed:
+        found = [(norm(toks[k].lemma or toks[k].text), k) for k in view.children(i, "compound:prt")]
+        # a postposition closing a phrase in the clause ("de straat op") also completes the verb
+        for k in view.clause(i):
+            t = toks[k]
+            if k != i and t.text.lower() in lex.particles and t.head < k and not view.kids.get(k):
+                found.append((t.text.lower(), k))
+        return found
+    clause = view.clause(i)
+    return [(toks[k].text.lower(), k) for k in clause if k > i and toks[k].text.lower() in lex.particles]
+
+
+def frame_match(view: SentenceView, frame: Frame, verb: int, clause: list[int]) -> frozenset[int] | None:
+    """The clause words that satisfy the frame (empty for no frame), or None when it does not hold."""
+    if not frame.kind:
+        return frozenset()
+    toks = view.doc.tokens
+    if frame.kind == "money":
+        lo, hi = view.text(clause)
+        return frozenset() if any(q.kind in _MONEY_KINDS and lo <= q.start < hi for q in view.doc.quantities) else None
+    hits = frozenset(
+        k for k in clause
+        if k != verb and (norm(toks[k].lemma or toks[k].text) in frame.words or toks[k].text.lower() in frame.words)
+    )
+    return hits or None
+
+
+def _choose(view: SentenceView, rows: tuple, verb: int, clause: list[int]):
+    for row in rows:  # framed rows come first
+        hits = frame_match(view, row.frame, verb, clause)
+        if hits is not None:
+            return row, hits
+    return None, frozenset()
+
+
+def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], list[Match]]:
+    """(event triggers, reporting verbs) in the sentence."""
+    events: list[Match] = []
+    reports: list[Match] = []
+    taken: set[int] = set()
+    for t in view.tokens:
+        if t.i in taken or (view.parsed and t.upos in _CLOSED):
+            continue
+        if not t.text[:1].isalpha():
+            continue
+        clause = None
+        for verb, prt, prt_tok in _keys(view, lex, t.i):
+            key = (verb, prt)
+            if key not in lex.triggers and key not in lex.reporting:
+                continue
+            clause = clause if clause is not None else view.clause(t.i)
+            trig, hits = _choose(view, lex.triggers.get(key, ()), t.i, clause)
+            if trig is not None:
+                events.append(Match(t.i, prt_tok, trig, clause, hits))
+            else:
+                rep, hits = _choose(view, lex.reporting.get(key, ()), t.i, clause)
+                if rep is None:
+                    continue
+                reports.append(Match(t.i, prt_tok, rep, clause, hits))
+            if prt_tok is not None:
+                taken.add(prt_tok)
+            break
+    return events, reports

@@ -1,0 +1,1 @@
+"""Quantities in Dutch news: numbers, amounts of money, percentages, counts and ages."""

@@ -1,0 +1,76 @@
+"""The FastAPI application: JSON API under /api, the web explorer at /, OpenAPI at /openapi.json."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from kroniek import __version__
+from kroniek.serve.api import router
+from kroniek.serve.limits import DEFAULT_MAX_BODY, BodyLimit
+from kroniek.serve.store import NoDatabase, Store
+from kroniek.store.queries import QueryError
+
+STATIC = Path(str(files("kroniek.serve") / "static"))
+
+# The page loads nothing from elsewhere, and no inline script can run even if escaping ever failed.
+SECURITY_HEADERS = {
+    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+}
+
+
+def create_app(db_path: str | Path | None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The app over the chronicle at `db_path` (opened read-only); None serves only /api/read."""
+    store = Store(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()
+
+    # the interactive docs pages load their scripts from a CDN, which an offline page must not do
+    app = FastAPI(title="kroniek", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Reads Dutch news and serves the chronicle: articles, entities and coded events.")
+    app.state.store = store
+    app.include_router(router)
+    app.add_middleware(BodyLimit, max_body=max_body)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(NoDatabase)
+    async def no_database(request: Request, exc: NoDatabase) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> JSONResponse:
+        # the store says plainly which argument it cannot use
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        # a clear JSON answer instead of a bare 500 page; the traceback still goes to the server log
+        return JSONResponse({"detail": f"internal error: {type(exc).__name__}: {exc}"}, status_code=500)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+    return app

@@ -1,0 +1,166 @@
+"""The entities component and the actor API on the reference article and on many phrasings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.dates import parse_doc_date
+from kroniek.doc import Document, Mention
+from kroniek.entities.actors import ActorRef, actor_for_span, actor_for_token
+from kroniek.entities.lexicon import pronouns, role_words
+from kroniek.pipeline import Pipeline
+from kroniek.reading import to_reading
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sotsji-2020-09.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["tokenize", "analyze", "entities"])
+
+
+def read(nlp, text: str, date: str | None = "2020-09", mentions: list[Mention] | None = None) -> Document:
+    doc = Document(id="t", text=text, date=parse_doc_date(date))
+    if mentions:
+        nlp_pre = Pipeline(["tokenize", "analyze"])
+        doc = nlp_pre(doc)
+        doc.mentions = list(mentions)
+        return Pipeline(["entities"])(doc)
+    return nlp(doc)
+
+
+@pytest.fixture(scope="module")
+def sotsji(nlp):
+    text = EXAMPLE.read_text(encoding="utf-8").split("2020-09", 1)[1].strip()
+    return read(nlp, text)
+
+
+def by_name(doc: Document, name: str):
+    return next(e for e in doc.entities if e.name == name)
+
+
+def test_reference_names_are_found_with_their_types(sotsji):
+    spans = {(m.text, e.type) for e in sotsji.entities for m in e.mentions}
+    assert spans == {
+        ("Russische", "MISC"), ("Russen", "MISC"), ("Belarussische", "MISC"), ("Belarussen", "MISC"),
+        ("Vladimir Poetin", "PER"), ("Poetin", "PER"), ("Alexander Lukashenko", "PER"), ("Lukashenko", "PER"),
+        ("Belarus", "LOC"), ("Wit-Rusland", "LOC"), ("Rusland", "LOC"), ("Sotsji", "LOC"), ("Moskou", "LOC"),
+        ("Minsk", "LOC"), ("Kremlin", "ORG"),
+    }
+
+
+def test_reference_people_are_one_entity_each_with_their_actor(sotsji):
+    poetin = by_name(sotsji, "Vladimir Poetin")
+    luka = by_name(sotsji, "Alexander Lukashenko")
+    assert len(poetin.mentions) == 6 and len(luka.mentions) == 8
+    assert (poetin.kb, poetin.actor, luka.actor) == ("Q7747", "RUSGOV", "BLRGOV")
+    # "Lukashenko's plannen": the possessive stays outside the mention
+    assert all(m.text == "Lukashenko" for m in luka.mentions[1:])
+    assert {e.id for e in sotsji.entities} == {m.entity for m in sotsji.mentions}
+
+
+def test_reference_countries_places_and_references(sotsji):
+    assert by_name(sotsji, "Belarus").actor == "BLR"
+    assert by_name(sotsji, "Moskou").actor == "RUS"
+    assert by_name(sotsji, "Kremlin").actor == "RUSGOV"
+    sotsji_city = by_name(sotsji, "Sotsji")
+    assert sotsji_city.country == "RUS" and sotsji_city.lat is not None
+    poetin = by_name(sotsji, "Vladimir Poetin")
+    assert [r.text for r in poetin.references] == ["De Russische president", "de Russische leider"]
+    luka = by_name(sotsji, "Alexander Lukashenko")
+    assert [r.text for r in luka.references].count("hij") == 4
+
+
+def test_reading_writes_references_next_to_mentions(sotsji):
+    out = to_reading(sotsji, tokens=False)
+    poetin = next(e for e in out["entities"] if e["name"] == "Vladimir Poetin")
+    assert poetin["references"][0] == {"start": 0, "end": 22, "text": "De Russische president"}
+
+
+@pytest.mark.parametrize("phrase,actor", [
+    ("De Russische president Vladimir Poetin", "RUSGOV"),
+    ("de Belarussische president Alexander Lukashenko", "BLRGOV"),
+    ("de Russische leider", "RUSGOV"),
+    ("Het Kremlin", "RUSGOV"),
+    ("Moskou", "RUS"),
+    ("demonstranten in de hoofdstad Minsk", "BLRCVL"),
+    ("De regering", "BLRGOV"),
+    ("de Belarussen", "BLR"),
+    ("De twee leiders", None),
+])
+def test_actor_for_span_on_the_reference(sotsji, phrase, actor):
+    i = sotsji.text.index(phrase)
+    ref = actor_for_span(sotsji, i, i + len(phrase))
+    assert (ref.actor if ref else None) == actor
+    if ref is not None:
+        assert isinstance(ref, ActorRef) and ref.text == phrase
+
+
+def test_actor_for_token_resolves_pronouns(sotsji):
+    hij = [t for t in sotsji.tokens if t.text == "hij"]
+    assert [actor_for_token(sotsji, t.i).actor for t in hij] == ["BLRGOV"] * 4
+    zij = [t for t in sotsji.tokens if t.text == "zij"][-1]  # "omdat zij bang waren": the demonstrators
+    assert actor_for_token(sotsji, zij.i).actor == "BLRCVL"
+    poetin = next(t for t in sotsji.tokens if t.text == "Poetin")
+    assert actor_for_token(sotsji, poetin.i).entity == by_name(sotsji, "Vladimir Poetin").id
+
+
+@pytest.mark.parametrize("text,name,typ,actor", [
+    ("Gisteren sprak ZELENSKYJ met de pers.", "Volodymyr Zelensky", "PER", "UKRGOV"),
+    ("Gisteren sprak zelenskiy met de pers.", "Volodymyr Zelensky", "PER", "UKRGOV"),
+    ("Volgens Zelenskiy is de oorlog niet voorbij.", "Zelenskiy", "PER", "UKRGOV"),
+    ("Lukashenko's plannen stuitten op verzet.", "Lukashenko", "PER", "BLRGOV"),
+    ("Lukashenko’s plannen stuitten op verzet.", "Lukashenko", "PER", "BLRGOV"),
+    ("Ook Noord-Korea reageerde.", "Noord-Korea", "LOC", "PRK"),
+    ("Het ging om Wit-Rusland.", "Wit-Rusland", "LOC", "BLR"),
+    ("De topontmoeting was in de VS.", "VS", "LOC", "USA"),
+    ("Het Witte Huis liet weten dat er geen deal komt.", "Witte Huis", "ORG", "USAGOV"),
+    ("De NAVO stuurt troepen.", "NAVO", "ORG", "IGONAT"),
+    ("Xi Jinping ontving de minister.", "Xi Jinping", "PER", "CHNGOV"),
+])
+def test_bad_input_phrasings(nlp, text, name, typ, actor):
+    doc = read(nlp, text)
+    e = next(e for e in doc.entities if e.name == name)
+    assert (e.type, e.actor) == (typ, actor)
+
+
+def test_actor_depends_on_the_article_date(nlp):
+    text = "President Porosjenko sprak met de premier."
+    assert read(nlp, text, "2016-03-01").entities[0].actor == "UKRGOV"
+    assert read(nlp, text, "2020-09-01").entities[0].actor == "UKROPP"
+    assert read(nlp, "Donald Trump sprak.", "2023-05-01").entities[0].actor == "USAELI"
+
+
+def test_unknown_names_stay_entities_without_kb(nlp):
+    doc = read(nlp, "Vlak voor de verkiezingen werd de Belarussische oppositieleider Maria Kolesnikova opgepakt. "
+                    "Kolesnikova zat later vast.")
+    kol = next(e for e in doc.entities if e.name == "Maria Kolesnikova")
+    assert kol.kb is None and kol.type == "PER" and len(kol.mentions) == 2
+    assert kol.actor == "BLROPP"  # from her title
+    assert not any(e.name == "Vlak" for e in doc.entities)
+
+
+def test_recogniser_mentions_are_linked_and_kept(nlp):
+    text = "Gisteren zei Jan Modaal dat Poetin sterk is."
+    ner = [Mention(13, 23, "Jan Modaal", "PER"), Mention(28, 34, "Poetin", "PER")]
+    doc = read(nlp, text, mentions=ner)
+    names = {e.name: e for e in doc.entities}
+    assert names["Jan Modaal"].kb is None and names["Poetin"].kb == "Q7747"
+    assert all(m.entity for m in doc.mentions)
+
+
+def test_recogniser_type_picks_among_candidates(nlp):
+    # the recogniser says person: not the American capital
+    doc = read(nlp, "Gisteren zei Washington niets.", mentions=[Mention(13, 23, "Washington", "PER")])
+    assert doc.entities[0].type == "PER" and doc.entities[0].kb is None
+
+
+def test_empty_and_nameless_documents(nlp):
+    assert read(nlp, "").entities == []
+    assert read(nlp, "er gebeurde vandaag helemaal niets bijzonders.").entities == []
+
+
+def test_word_tables_load_and_validate():
+    assert role_words()["regering"].role == "GOV" and role_words()["president"].person
+    assert pronouns()["hij"].case == "subj"

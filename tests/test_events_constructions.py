@@ -1,0 +1,315 @@
+"""Sentence-level tests of the event coder on real Dutch phrasings.
+
+Each sentence comes with the UD analysis (UD Dutch-Alpino conventions) written out by hand, so the
+tests pin the coder's reading of the tree, not the parser's accuracy. Entities carry the actor codes
+the entities layer would give them.
+"""
+from __future__ import annotations
+
+from kroniek.dates import parse_doc_date
+from kroniek.doc import Document, Entity, Mention, Quantity, Sentence, TimeExpr, Token
+from kroniek.events.coder import Coder
+from kroniek.events.lexicon import lexicon
+
+# (form, lemma, upos, head (1-based, 0 = root), deprel, feats)
+Row = tuple[str, str, str, int, str, str]
+
+
+def make_doc(rows: list[Row], entities: list[tuple[int, int, str, str | None]] = (), times=(), quantities=(),
+             date: str = "2020-09-14", parse: bool = True) -> Document:
+    """A one-sentence document; entities are (first token, last token, type, actor), 1-based."""
+    text, toks, pos = "", [], 0
+    for n, (form, lemma, upos, head, rel, feats) in enumerate(rows):
+        if text:
+            text += " "
+            pos += 1
+        toks.append(Token(i=n, start=pos, end=pos + len(form), text=form, lemma=lemma,
+                          upos=upos if parse else "", head=head - 1 if parse else -1,
+                          deprel=rel if parse else "", feats=feats if parse else ""))
+        text += form
+        pos += len(form)
+    doc = Document(id="t", text=text, date=parse_doc_date(date))
+    doc.tokens = toks
+    doc.sentences = [Sentence(0, len(text), 0, len(toks))]
+    for k, (a, b, typ, actor) in enumerate(entities, 1):
+        s, e = toks[a - 1].start, toks[b - 1].end
+        m = Mention(s, e, text[s:e], typ, entity=f"e{k}")
+        doc.mentions.append(m)
+        doc.entities.append(Entity(f"e{k}", typ, text[s:e], actor=actor, mentions=[m]))
+    for a, b, typ, value, lo, hi in times:
+        s, e = toks[a - 1].start, toks[b - 1].end
+        doc.times.append(TimeExpr(s, e, text[s:e], typ, value, lo, hi))
+    for a, b, value, kind in quantities:
+        s, e = toks[a - 1].start, toks[b - 1].end
+        doc.quantities.append(Quantity(s, e, text[s:e], value, kind=kind))
+    return doc
+
+
+def events(doc: Document):
+    return Coder(lexicon())(doc)
+
+
+def one(doc: Document, plover: str | None = None):
+    evs = [e for e in events(doc) if plover is None or e.plover == plover]
+    assert len(evs) == 1, [(e.trigger_text, e.plover) for e in events(doc)]
+    return evs[0]
+
+
+PART = "VerbForm=Part"
+FIN = "VerbForm=Fin"
+
+TOEZEGGEN = [
+    ("Poetin", "Poetin", "PROPN", 2, "nsubj", ""),
+    ("zegde", "toe_zeggen", "VERB", 0, "root", FIN),
+    ("Lukashenko", "Lukashenko", "PROPN", 2, "iobj", ""),
+    ("1,5", "1,5", "NUM", 5, "nummod", ""),
+    ("miljard", "miljard", "NUM", 6, "nummod", ""),
+    ("dollar", "dollar", "NOUN", 2, "obj", ""),
+    ("toe", "toe", "ADP", 2, "compound:prt", ""),
+    (".", ".", "PUNCT", 2, "punct", ""),
+]
+
+
+def test_separable_pledge_of_money_is_intended_economic_aid_to_the_indirect_object() -> None:
+    doc = make_doc(TOEZEGGEN, [(1, 1, "PER", "RUSGOV"), (3, 3, "PER", "BLRGOV")], quantities=[(4, 6, 1.5e9, "money")])
+    ev = one(doc)
+    assert (ev.plover, ev.cameo, ev.news_type) == ("AGREE", "0331", "Transaction.TransferMoney")
+    assert ev.trigger_text == "zegde"
+    assert ev.source.actor == "RUSGOV" and ev.target.actor == "BLRGOV"
+    assert ev.modality == "intended"
+    assert ev.quantities == [0]
+    assert ev.goldstein is not None and ev.quadclass == 1
+
+
+def test_separable_pledge_without_a_parse_finds_the_particle_by_word_order() -> None:
+    rows = [(f, lemma.replace("toe_", ""), u, h, r, x) for f, lemma, u, h, r, x in TOEZEGGEN]
+    doc = make_doc(rows, [(1, 1, "PER", "RUSGOV"), (3, 3, "PER", "BLRGOV")], parse=False)
+    ev = one(doc)
+    assert ev.plover == "AGREE" and ev.cameo == "030"  # no money amount known here
+    assert ev.source.actor == "RUSGOV" and ev.target.actor == "BLRGOV"
+
+
+STRAAT_OP = [
+    ("Demonstranten", "demonstrant", "NOUN", 2, "nsubj", ""),
+    ("gingen", "gaan", "VERB", 0, "root", FIN),
+    ("in", "in", "ADP", 4, "case", ""),
+    ("Minsk", "Minsk", "PROPN", 2, "obl", ""),
+    ("zondag", "zondag", "NOUN", 2, "obl:tmod", ""),
+    ("opnieuw", "opnieuw", "ADV", 2, "advmod", ""),
+    ("de", "de", "DET", 8, "det", ""),
+    ("straat", "straat", "NOUN", 2, "obl", ""),
+    ("op", "op", "ADP", 8, "case", ""),
+    (".", ".", "PUNCT", 2, "punct", ""),
+]
+
+
+def test_de_straat_op_gaan_is_a_demonstration_with_place_and_time() -> None:
+    doc = make_doc(STRAAT_OP, [(1, 1, "MISC", "BLROPP"), (4, 4, "LOC", "BLR")],
+                   times=[(5, 5, "DATE", "2020-09-13", "2020-09-13", "2020-09-13")])
+    ev = one(doc)
+    assert (ev.plover, ev.cameo[:2], ev.news_type) == ("PROTEST", "14", "Conflict.Demonstrate")
+    assert ev.location is not None and ev.location.text == "Minsk"
+    assert ev.time == {"value": "2020-09-13", "earliest": "2020-09-13", "latest": "2020-09-13"}
+    assert ev.source.text == "Demonstranten"
+
+
+def test_gaan_without_the_street_is_no_event() -> None:
+    rows = [("Demonstranten", "demonstrant", "NOUN", 2, "nsubj", ""), ("gingen", "gaan", "VERB", 0, "root", FIN),
+            ("naar", "naar", "ADP", 4, "case", ""), ("huis", "huis", "NOUN", 2, "obl", ""),
+            (".", ".", "PUNCT", 2, "punct", "")]
+    assert events(make_doc(rows)) == []
+
+
+LATEN_OPPAKKEN = [
+    ("Lukashenko", "Lukashenko", "PROPN", 2, "nsubj", ""),
+    ("liet", "laten", "VERB", 0, "root", FIN),
+    ("tientallen", "tientallen", "NUM", 4, "nummod", ""),
+    ("Russen", "Rus", "PROPN", 2, "obj", ""),
+    ("oppakken", "op_pakken", "VERB", 2, "xcomp", "VerbForm=Inf"),
+    (".", ".", "PUNCT", 2, "punct", ""),
+]
+
+
+def test_causative_laten_makes_the_one_who_lets_the_source() -> None:
+    doc = make_doc(LATEN_OPPAKKEN, [(1, 1, "PER", "BLRGOV"), (4, 4, "MISC", "RUS")])
+    ev = one(doc)
+    assert (ev.plover, ev.cameo, ev.news_type) == ("COERCE", "173", "Justice.ArrestJail")
+    assert ev.trigger_text == "oppakken"
+    assert ev.source.actor == "BLRGOV" and ev.target.actor == "RUS"
+
+
+AANGEHOUDEN = [
+    ("Zeker", "zeker", "ADV", 2, "advmod", ""),
+    ("774", "774", "NUM", 3, "nummod", ""),
+    ("deelnemers", "deelnemer", "NOUN", 8, "nsubj:pass", ""),
+    ("aan", "aan", "ADP", 6, "case", ""),
+    ("het", "het", "DET", 6, "det", ""),
+    ("protest", "protest", "NOUN", 3, "nmod", ""),
+    ("werden", "worden", "AUX", 8, "aux:pass", FIN),
+    ("aangehouden", "aan_houden", "VERB", 0, "root", PART),
+    (".", ".", "PUNCT", 8, "punct", ""),
+]
+
+
+def test_passive_arrest_has_the_arrested_as_target_and_an_implicit_source() -> None:
+    doc = make_doc(AANGEHOUDEN, quantities=[(2, 2, 774.0, "count")])
+    ev = one(doc)
+    assert ev.plover == "COERCE" and ev.news_type == "Justice.ArrestJail"
+    assert ev.source is None
+    assert ev.target is not None and ev.target.text.startswith("Zeker 774 deelnemers")
+    assert ev.quantities == [0]
+
+
+def test_passive_with_door_makes_the_agent_the_source() -> None:
+    rows = [
+        ("De", "de", "DET", 2, "det", ""), ("betogers", "betoger", "NOUN", 4, "nsubj:pass", ""),
+        ("werden", "worden", "AUX", 4, "aux:pass", FIN), ("aangehouden", "aan_houden", "VERB", 0, "root", PART),
+        ("door", "door", "ADP", 7, "case", ""), ("de", "de", "DET", 7, "det", ""),
+        ("oproerpolitie", "oproerpolitie", "NOUN", 4, "obl:agent", ""), (".", ".", "PUNCT", 4, "punct", ""),
+    ]
+    doc = make_doc(rows, [(2, 2, "MISC", "BLROPP"), (7, 7, "ORG", "BLRCOP")])
+    ev = one(doc)
+    assert ev.source.actor == "BLRCOP" and ev.target.text == "De betogers"
+
+
+def test_coordinated_subjects_that_agree_act_on_each_other() -> None:
+    rows = [
+        ("Rusland", "Rusland", "PROPN", 4, "nsubj", ""), ("en", "en", "CCONJ", 3, "cc", ""),
+        ("Belarus", "Belarus", "PROPN", 1, "conj", ""), ("kwamen", "overeen_komen", "VERB", 0, "root", FIN),
+        ("overeen", "overeen", "ADP", 4, "compound:prt", ""), ("de", "de", "DET", 7, "det", ""),
+        ("samenwerking", "samenwerking", "NOUN", 9, "obj", ""), ("te", "te", "ADP", 9, "mark", ""),
+        ("versterken", "versterken", "VERB", 4, "xcomp", "VerbForm=Inf"), (".", ".", "PUNCT", 4, "punct", ""),
+    ]
+    doc = make_doc(rows, [(1, 1, "LOC", "RUS"), (3, 3, "LOC", "BLR")])
+    evs = events(doc)
+    agree = [e for e in evs if e.plover == "AGREE"]
+    assert len(agree) == 1 and agree[0].trigger_text == "kwamen"
+    assert agree[0].source.actor == "RUS" and agree[0].target.actor == "BLR"
+
+
+def test_ontslag_nemen_has_a_news_type_but_no_plover_code() -> None:
+    rows = [("Minister", "minister", "NOUN", 3, "nsubj", ""), ("Grapperhaus", "Grapperhaus", "PROPN", 1, "flat", ""),
+            ("nam", "nemen", "VERB", 0, "root", FIN), ("ontslag", "ontslag", "NOUN", 3, "obj", ""),
+            (".", ".", "PUNCT", 3, "punct", "")]
+    ev = one(make_doc(rows, [(2, 2, "PER", "NLDGOV")]))
+    assert ev.news_type == "Personnel.EndPosition"
+    assert ev.plover is None and ev.cameo is None and ev.goldstein is None
+
+
+def test_negation_makes_the_event_negated() -> None:
+    rows = [("De", "de", "DET", 2, "det", ""), ("politie", "politie", "NOUN", 3, "nsubj", ""),
+            ("arresteerde", "arresteren", "VERB", 0, "root", FIN), ("de", "de", "DET", 5, "det", ""),
+            ("betogers", "betoger", "NOUN", 3, "obj", ""), ("niet", "niet", "ADV", 3, "advmod", ""),
+            (".", ".", "PUNCT", 3, "punct", "")]
+    ev = one(make_doc(rows))
+    assert ev.plover == "COERCE" and ev.modality == "negated"
+
+
+ZEI_DAT = [
+    ("Poetin", "Poetin", "PROPN", 2, "nsubj", ""), ("zei", "zeggen", "VERB", 0, "root", FIN),
+    ("dat", "dat", "SCONJ", 9, "mark", ""), ("Moskou", "Moskou", "PROPN", 9, "nsubj", ""),
+    ("parachutisten", "parachutist", "NOUN", 9, "obj", ""), ("naar", "naar", "ADP", 7, "case", ""),
+    ("Belarus", "Belarus", "PROPN", 9, "obl", ""), ("zal", "zullen", "AUX", 9, "aux", FIN),
+    ("sturen", "sturen", "VERB", 2, "ccomp", "VerbForm=Inf"), (".", ".", "PUNCT", 2, "punct", ""),
+]
+
+
+def test_reporting_verb_is_no_event_but_attributes_the_reported_one() -> None:
+    doc = make_doc(ZEI_DAT, [(1, 1, "PER", "RUSGOV"), (4, 4, "LOC", "RUS"), (7, 7, "LOC", "BLR")])
+    ev = one(doc)
+    assert ev.trigger_text == "sturen" and ev.plover == "MOBILIZE"
+    assert ev.source.actor == "RUS" and ev.target.actor == "BLR"
+    assert ev.modality == "intended"  # "zal": a plan, which outranks "reported"
+    assert ev.attribution is not None and ev.attribution.actor == "RUSGOV"
+
+
+def test_zei_alone_is_no_event() -> None:
+    rows = [("Poetin", "Poetin", "PROPN", 2, "nsubj", ""), ("zei", "zeggen", "VERB", 0, "root", FIN),
+            ("dat", "dat", "SCONJ", 5, "mark", ""), ("hij", "hij", "PRON", 5, "nsubj", ""),
+            ("tevreden", "tevreden", "ADJ", 2, "ccomp", ""), ("was", "zijn", "AUX", 5, "cop", FIN),
+            (".", ".", "PUNCT", 2, "punct", "")]
+    assert events(make_doc(rows)) == []
+
+
+def test_meldde_dat_makes_the_event_reported() -> None:
+    rows = [("Het", "het", "DET", 2, "det", ""), ("Kremlin", "Kremlin", "PROPN", 3, "nsubj", ""),
+            ("meldde", "melden", "VERB", 0, "root", FIN), ("dat", "dat", "SCONJ", 9, "mark", ""),
+            ("de", "de", "DET", 6, "det", ""), ("presidenten", "president", "NOUN", 9, "nsubj", ""),
+            ("de", "de", "DET", 8, "det", ""), ("energievoorziening", "energievoorziening", "NOUN", 9, "obj", ""),
+            ("bespraken", "bespreken", "VERB", 3, "ccomp", FIN), (".", ".", "PUNCT", 3, "punct", "")]
+    ev = one(make_doc(rows, [(2, 2, "ORG", "RUSGOV")]))
+    assert ev.plover == "CONSULT" and ev.modality == "reported"
+    assert ev.attribution.actor == "RUSGOV"
+
+
+def test_volgens_attributes_the_event_to_its_object() -> None:
+    rows = [("Volgens", "volgens", "ADP", 2, "case", ""), ("Poetin", "Poetin", "PROPN", 3, "obl", ""),
+            ("arresteerde", "arresteren", "VERB", 0, "root", FIN), ("Belarus", "Belarus", "PROPN", 3, "nsubj", ""),
+            ("tientallen", "tientallen", "NUM", 6, "nummod", ""), ("Russen", "Rus", "PROPN", 3, "obj", ""),
+            (".", ".", "PUNCT", 3, "punct", "")]
+    ev = one(make_doc(rows, [(2, 2, "PER", "RUSGOV"), (4, 4, "LOC", "BLR"), (6, 6, "MISC", "RUS")]))
+    assert ev.modality == "reported" and ev.attribution.actor == "RUSGOV"
+    assert ev.source.actor == "BLR" and ev.target.actor == "RUS"
+
+
+def test_conditional_clause_is_hypothetical() -> None:
+    rows = [("Als", "als", "SCONJ", 4, "mark", ""), ("Rusland", "Rusland", "PROPN", 4, "nsubj", ""),
+            ("Belarus", "Belarus", "PROPN", 4, "obj", ""), ("aanvalt", "aan_vallen", "VERB", 7, "advcl", FIN),
+            (",", ",", "PUNCT", 4, "punct", ""), ("volgen", "volgen", "VERB", 7, "aux", FIN),
+            ("sancties", "sanctie", "NOUN", 0, "root", ""), (".", ".", "PUNCT", 7, "punct", "")]
+    ev = one(make_doc(rows, [(2, 2, "LOC", "RUS"), (3, 3, "LOC", "BLR")]))
+    assert ev.plover == "ASSAULT" and ev.modality == "hypothetical"
+    assert ev.source.actor == "RUS" and ev.target.actor == "BLR"
+
+
+def test_relative_clause_subject_is_the_noun_it_hangs_on() -> None:
+    rows = [("Lukashenko", "Lukashenko", "PROPN", 0, "root", ""), (",", ",", "PUNCT", 4, "punct", ""),
+            ("die", "die", "PRON", 4, "nsubj", "PronType=Rel"), ("bedankte", "bedanken", "VERB", 1, "acl:relcl", FIN),
+            ("Poetin", "Poetin", "PROPN", 4, "obj", ""), (".", ".", "PUNCT", 1, "punct", "")]
+    ev = one(make_doc(rows, [(1, 1, "PER", "BLRGOV"), (5, 5, "PER", "RUSGOV")]))
+    assert ev.plover == "SUPPORT" and ev.source.actor == "BLRGOV" and ev.target.actor == "RUSGOV"
+
+
+def test_coordinated_verb_borrows_the_subject_and_a_pronoun_resolves_by_coreference() -> None:
+    rows = [("Lukashenko", "Lukashenko", "PROPN", 2, "nsubj", ""), ("bedankte", "bedanken", "VERB", 0, "root", FIN),
+            ("Poetin", "Poetin", "PROPN", 2, "obj", ""), ("en", "en", "CCONJ", 5, "cc", ""),
+            ("blokkeerde", "blokkeren", "VERB", 2, "conj", FIN), ("de", "de", "DET", 7, "det", ""),
+            ("grens", "grens", "NOUN", 5, "obj", ""), (";", ";", "PUNCT", 9, "punct", ""),
+            ("hij", "hij", "PRON", 2, "parataxis", ""), ("beloofde", "beloven", "VERB", 9, "acl", FIN),
+            (".", ".", "PUNCT", 2, "punct", "")]
+    doc = make_doc(rows, [(1, 1, "PER", "BLRGOV"), (3, 3, "PER", "RUSGOV")])
+    evs = {e.trigger_text: e for e in events(doc)}
+    assert evs["bedankte"].source.actor == "BLRGOV"
+    assert evs["blokkeerde"].plover == "PROTEST" and evs["blokkeerde"].source.actor == "BLRGOV"
+
+
+def test_pronoun_subject_takes_its_actor_from_coreference() -> None:
+    rows = [("Daarna", "daarna", "ADV", 2, "advmod", ""), ("beloofde", "beloven", "VERB", 0, "root", FIN),
+            ("hij", "hij", "PRON", 2, "nsubj", ""), ("Poetin", "Poetin", "PROPN", 2, "iobj", ""),
+            ("steun", "steun", "NOUN", 2, "obj", ""), (".", ".", "PUNCT", 2, "punct", "")]
+    doc = make_doc(rows, [(4, 4, "PER", "RUSGOV")])
+    # the entities layer resolved "hij" to Lukashenko, mentioned in an earlier sentence
+    luk = Entity("e9", "PER", "Alexander Lukashenko", actor="BLRGOV")
+    hij = Mention(doc.tokens[2].start, doc.tokens[2].end, "hij", "PER", source="coref", entity="e9")
+    luk.mentions.append(hij)
+    doc.entities.append(luk)
+    doc.mentions.append(hij)
+    ev = one(doc)
+    assert ev.plover == "AGREE" and ev.modality == "intended"
+    assert ev.source.entity == "e9" and ev.source.actor == "BLRGOV" and ev.target.actor == "RUSGOV"
+
+
+def test_event_without_a_time_expression_gets_the_honest_document_interval() -> None:
+    doc = make_doc(LATEN_OPPAKKEN, date="2020-09")
+    ev = one(doc)
+    lo, hi = ev.time["earliest"], ev.time["latest"]
+    assert lo <= "2020-09-01" and hi >= "2020-09-30" and ev.time["value"] is None
+    day = one(make_doc(LATEN_OPPAKKEN, date="2020-09-14"))
+    assert day.time["earliest"] <= "2020-09-14" <= day.time["latest"]
+
+
+def test_every_coded_event_agrees_with_the_plover_table() -> None:
+    from kroniek.events.codebook import codebook
+
+    for e in events(make_doc(ZEI_DAT)) + events(make_doc(STRAAT_OP)) + events(make_doc(AANGEHOUDEN)):
+        assert codebook()[e.cameo].plover == e.plover

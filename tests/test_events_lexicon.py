@@ -1,0 +1,86 @@
+"""The event lexicon and codebook: shipped tables load, bad rows are rejected with file and line."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.events.codebook import PLOVER_TYPES, codebook, lookup, parse_codebook
+from kroniek.events.lexicon import lexicon, parse_cues, parse_reporting, parse_roles, parse_triggers, parse_words
+from kroniek.events.tables import TableError
+
+HEADER = "# lemma\tparticle\tframe\tcameo\tplover\tmode\tnews_type\tmodality\n"
+
+
+def test_shipped_tables_load_and_agree_with_the_codebook() -> None:
+    lex = lexicon()
+    assert ("zeggen", "toe") in lex.triggers and ("houden", "aan") in lex.triggers
+    assert ("zeggen", "") in lex.reporting and ("zeggen", "") not in lex.triggers
+    book = codebook()
+    for rows in lex.triggers.values():
+        for t in rows:
+            if t.cameo:
+                assert book[t.cameo].plover == t.plover
+    assert lex.roles["door"] == "agent" and lex.roles["in"] == "place"
+
+
+def test_codebook_has_goldstein_quadclass_and_plover() -> None:
+    c = lookup("173")
+    assert (c.plover, c.plover_mode, c.goldstein, c.quadclass) == ("COERCE", "arrest", -5.0, 4)
+    assert lookup("0331").plover == "AGREE" and lookup("141").plover == "PROTEST"
+    assert lookup("010").plover is None  # PLOVER leaves public statements out
+    assert lookup("1834").goldstein is not None  # borrowed from its parent code
+    assert {c.plover for c in codebook().values() if c.plover} <= PLOVER_TYPES
+
+
+def test_good_trigger_row_parses() -> None:
+    rows = parse_triggers(HEADER + "houden\taan\t-\t173\tCOERCE\t-\tJustice.ArrestJail\tasserted\n", "x.tsv")
+    assert rows[0].lemma == "houden" and rows[0].particle == "aan" and rows[0].cameo == "173"
+    assert rows[0].line == 2
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("houden\taan\t-\t173\tCOERCE\t-\tJustice.ArrestJail", "expected 8 tab-separated columns"),
+        ("houden\taan\t-\t999\tCOERCE\t-\t-\tasserted", "not in the codebook"),
+        ("houden\taan\t-\t173\tASSAULT\t-\t-\tasserted", "disagrees with CAMEO 173"),
+        ("houden\taan\t-\t-\tCOERCE\t-\t-\tasserted", "needs a CAMEO code"),
+        ("houden\taan\t-\t173\tCOERCE\t-\tarrest\tasserted", "bad news type"),
+        ("houden\taan\tnaast:x\t173\tCOERCE\t-\t-\tasserted", "bad frame"),
+        ("houden\taan\t-\t173\tCOERCE\t-\t-\tmaybe", "bad modality"),
+        ("Houden\taan\t-\t173\tCOERCE\t-\t-\tasserted", "bad lemma"),
+        ("houden\taan\t-\t-\t-\t-\t-\tasserted", "needs a CAMEO code or a news type"),
+    ],
+)
+def test_bad_trigger_rows_are_rejected_naming_file_and_line(row: str, message: str) -> None:
+    with pytest.raises(TableError, match=message) as err:
+        parse_triggers(HEADER + "\n" + row + "\n", "lang/nl/event_triggers.tsv")
+    assert str(err.value).startswith("lang/nl/event_triggers.tsv:3:")
+    assert err.value.line == 3
+
+
+def test_other_tables_reject_bad_rows() -> None:
+    with pytest.raises(TableError, match="x.tsv:1: bad modality"):
+        parse_cues("niet\tdenied\tadv\n", "x.tsv")
+    with pytest.raises(TableError, match="x.tsv:2: bad role 'who'"):
+        parse_cues("niet\tnegated\tadv\nals\thypothetical\twho\n", "x.tsv")
+    with pytest.raises(TableError, match="listed twice"):
+        parse_cues("niet\tnegated\tadv\nniet\tnegated\tadv\n", "x.tsv")
+    with pytest.raises(TableError, match="x.tsv:1: expected 3"):
+        parse_reporting("zeggen\t-\n", "x.tsv")
+    with pytest.raises(TableError, match="bad role 'where'"):
+        parse_roles("in\twhere\n", "x.tsv")
+    with pytest.raises(TableError, match="bad kind"):
+        parse_words("dat\tverb\n", "x.tsv", ("sub", "rel"))
+
+
+def test_codebook_rejects_bad_rows() -> None:
+    ok = "173\tArrest\t-5.0\t4\tCOERCE\tarrest\n"
+    assert parse_codebook(ok, "c.tsv")["173"].goldstein == -5.0
+    with pytest.raises(TableError, match="c.tsv:2: CAMEO code 173 listed twice"):
+        parse_codebook(ok + ok, "c.tsv")
+    with pytest.raises(TableError, match="unknown PLOVER type"):
+        parse_codebook("173\tArrest\t-5.0\t4\tARREST\t-\n", "c.tsv")
+    with pytest.raises(TableError, match="QuadClass 7"):
+        parse_codebook("173\tArrest\t-5.0\t7\tCOERCE\t-\n", "c.tsv")
+    with pytest.raises(TableError, match="bad CAMEO code"):
+        parse_codebook("17x\tArrest\t-5.0\t4\tCOERCE\t-\n", "c.tsv")

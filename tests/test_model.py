@@ -1,0 +1,80 @@
+"""The shipped Dutch model: loads, tags, parses and finds entities on kroniek's own tokens."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.analysis.model import MODEL_DIR, Analyzer, ModelMissing, fallback_lemma, load_pipeline
+from kroniek.doc import Document
+from kroniek.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline(["tokenize", "analyze"])
+
+
+def read(nlp: Pipeline, text: str, pretokenized: list[list[str]] | None = None) -> Document:
+    return nlp(Document(id="t", text=text, pretokenized=pretokenized))
+
+
+def test_model_ships_and_loads_once() -> None:
+    assert (MODEL_DIR / "config.cfg").is_file()
+    assert load_pipeline() is load_pipeline()
+    assert {"morphologizer", "tagger", "parser", "trainable_lemmatizer"} <= set(load_pipeline().pipe_names)
+
+
+def test_missing_model_names_the_training_command(tmp_path) -> None:
+    with pytest.raises(ModelMissing, match="training.train"):
+        Analyzer.load(tmp_path)
+
+
+def test_tags_and_parses_a_dutch_sentence(nlp: Pipeline) -> None:
+    doc = read(nlp, "De minister bezocht gisteren het ziekenhuis in Utrecht.")
+    by_text = {t.text: t for t in doc.tokens}
+    verb = by_text["bezocht"]
+    assert verb.upos == "VERB"
+    assert verb.head == -1 and verb.deprel == "root"
+    assert by_text["minister"].upos == "NOUN" and by_text["minister"].head == verb.i
+    assert by_text["minister"].deprel.startswith("nsubj")
+    assert by_text["De"].upos == "DET" and by_text["De"].head == by_text["minister"].i
+    assert by_text["."].upos == "PUNCT"
+    assert verb.xpos.startswith("WW")
+    assert "Tense=Past" in verb.feats
+    assert by_text["bezocht"].lemma == "bezoeken"
+
+
+def test_one_root_per_sentence_and_heads_stay_inside(nlp: Pipeline) -> None:
+    doc = read(nlp, "Het kabinet is gevallen. Premier Rutte biedt vandaag zijn ontslag aan bij de koning. Ja.")
+    assert len(doc.sentences) == 3
+    for k, s in enumerate(doc.sentences):
+        toks = doc.sentence_tokens(s)
+        assert sum(t.head == -1 for t in toks) == 1
+        for t in toks:
+            assert t.sent == k and t.upos and t.lemma
+            assert t.head == -1 or s.token_start <= t.head < s.token_end
+
+
+def test_pretokenized_input_keeps_its_tokens(nlp: Pipeline) -> None:
+    sents = [["Het", "kabinet-Rutte", "viel", "in", "2021", "."], ["Oké", "?"]]
+    doc = read(nlp, "\n".join(" ".join(s) for s in sents), pretokenized=sents)
+    assert [[t.text for t in doc.sentence_tokens(s)] for s in doc.sentences] == sents
+    assert all(t.upos for t in doc.tokens)
+
+
+def test_entity_recogniser_finds_person_and_location(nlp: Pipeline) -> None:
+    text = "Volgens Mark Rutte wordt de top volgende week in Brussel gehouden."
+    doc = read(nlp, text)
+    found = {(m.text, m.type) for m in doc.mentions}
+    assert ("Mark Rutte", "PER") in found
+    assert ("Brussel", "LOC") in found
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text and m.source == "ner"
+
+
+def test_empty_document_is_fine(nlp: Pipeline) -> None:
+    doc = read(nlp, "")
+    assert doc.tokens == [] and doc.mentions == []
+
+
+def test_fallback_lemma_uses_dictionary() -> None:
+    assert fallback_lemma("huizen") == "huis"

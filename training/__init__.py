@@ -1,0 +1,1 @@
+"""Reproducible training of kroniek's Dutch analysis models (never run in CI)."""

@@ -1,0 +1,165 @@
+"""Train the news-type token classifier on EventDNA (train split; dev picks epochs and threshold).
+
+    python training/events/train_newstype.py ../shared/data/eventdna-nl [--epochs 8]
+
+Each token is labelled with the Type.Subtype of the smallest typed event span that holds it, or O;
+tokens only inside "Unknown" spans are left out (annotators saw an event there but gave no type).
+Writes src/kroniek/models/events/newstype.json.gz and prints dev scores per type. Never run in CI.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from kroniek.events.newstype import OUTSIDE, NewsTypeModel, _lemma, features
+
+OUT = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "models" / "events" / "newstype.json.gz"
+GENERIC = {"Conflict.Conflict", "Contact.Contact", "Justice.Justice", "Transaction.Transaction"}
+
+
+def load(folder: Path) -> list[dict]:
+    """Sentences: words, token labels, and the gold event spans (sentence token offsets)."""
+    sents = []
+    for p in sorted(folder.glob("*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))["doc"]
+        toks = d["token_string"].split(" ")
+        events = [e["features"] for e in d["annotations"]["events"].values()]
+        for sid in sorted(d["sentences"], key=lambda k: int(k.split("_")[1])):
+            ids = d["sentences"][sid]["token_ids"]
+            pos = {t: n for n, t in enumerate(ids)}
+            spans = []
+            for f in events:
+                idx = [pos[t] for t in f["span"] if t in pos]
+                if idx:
+                    label = "Unknown" if f["type"] == "Unknown" else f"{f['type']}.{f.get('subtype')}"
+                    spans.append((min(idx), max(idx) + 1, label))
+            labels = []
+            for n in range(len(ids)):
+                holding = [s for s in spans if s[0] <= n < s[1]]
+                typed = [s for s in holding if s[2] != "Unknown"]
+                if typed:
+                    labels.append(min(typed, key=lambda s: s[1] - s[0])[2])
+                elif holding:
+                    labels.append(None)  # inside an untyped event only: not a training example
+                else:
+                    labels.append(OUTSIDE)
+            sents.append({"words": [toks[t] for t in ids], "labels": labels, "spans": spans, "doc": p.stem})
+    return sents
+
+
+class Perceptron:
+    def __init__(self) -> None:
+        self.w: dict[str, dict[str, float]] = defaultdict(dict)
+        self.total: dict[tuple[str, str], float] = defaultdict(float)
+        self.stamp: dict[tuple[str, str], int] = defaultdict(int)
+        self.t = 0
+
+    def predict(self, feats: list[str], labels: list[str]) -> str:
+        sc = Counter()
+        for f in feats:
+            for k, v in self.w.get(f, {}).items():
+                sc[k] += v
+        return max(labels, key=lambda k: (sc[k], k == OUTSIDE))
+
+    def update(self, feats: list[str], gold: str, guess: str) -> None:
+        self.t += 1
+        if gold == guess:
+            return
+        for f in feats:
+            for label, delta in ((gold, 1.0), (guess, -1.0)):
+                key = (f, label)
+                cur = self.w[f].get(label, 0.0)
+                self.total[key] += (self.t - self.stamp[key]) * cur
+                self.stamp[key] = self.t
+                self.w[f][label] = cur + delta
+
+    def averaged(self, min_abs: float = 0.05) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for f, row in self.w.items():
+            for label, cur in row.items():
+                key = (f, label)
+                total = self.total[key] + (self.t - self.stamp[key]) * cur
+                avg = total / max(self.t, 1)
+                if abs(avg) >= min_abs:
+                    out.setdefault(f, {})[label] = round(avg, 3)
+        return out
+
+
+def evaluate(model: NewsTypeModel, sents: list[dict], threshold: float) -> dict:
+    """Type-level P/R/F1 as the shared scorer counts it (trigger start inside a gold span)."""
+    tp = fp = fn = 0
+    per = defaultdict(Counter)
+    for s in sents:
+        pred = [(sp.best, sp.label) for sp in model.spans(s["words"], threshold)]
+        gold = [g for g in s["spans"] if g[2] != "Unknown"]
+        unknown = [g for g in s["spans"] if g[2] == "Unknown"]
+        used = set()
+        for a, b, label in gold:
+            t = label.split(".")[0]
+            hit = next((n for n, (i, lab) in enumerate(pred) if n not in used and a <= i < b and lab.split(".")[0] == t), None)
+            if hit is None:
+                fn += 1
+                per[t]["fn"] += 1
+            else:
+                used.add(hit)
+                tp += 1
+                per[t]["tp"] += 1
+        for n, (i, lab) in enumerate(pred):
+            t = lab.split(".")[0]
+            if n in used or any(a <= i < b for a, b, _ in unknown):
+                continue
+            if any(a <= i < b and g.split(".")[0] == t for a, b, g in gold):
+                continue
+            fp += 1
+            per[t]["fp"] += 1
+
+    def prf(c: Counter | dict) -> dict:
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, **c}
+
+    return {"type": prf({"tp": tp, "fp": fp, "fn": fn}), "per_type": {k: prf(v) for k, v in sorted(per.items())}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data", type=Path)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args()
+    train, dev = load(a.data / "train"), load(a.data / "dev")
+    labels = sorted({lab for s in train for lab in s["labels"] if lab})
+    examples = []
+    for s in train:
+        lem = [_lemma(w) for w in s["words"]]
+        for i, lab in enumerate(s["labels"]):
+            if lab is not None:
+                examples.append((features(s["words"], i, lem), lab))
+    print(f"{len(train)} train / {len(dev)} dev sentences, {len(examples)} tokens, {len(labels)} labels", file=sys.stderr)
+    rng = random.Random(13)
+    p = Perceptron()
+    best = None
+    for epoch in range(1, a.epochs + 1):
+        rng.shuffle(examples)
+        for feats, gold in examples:
+            p.update(feats, gold, p.predict(feats, labels))
+        model = NewsTypeModel(p.averaged(), labels, 0.0)
+        for th in (0.0, 0.5, 1.0, 2.0, 3.0):
+            res = evaluate(model, dev, th)
+            f1 = res["type"]["f1"]
+            print(f"epoch {epoch} threshold {th}: dev type {res['type']}", file=sys.stderr)
+            if best is None or f1 > best[0]:
+                best = (f1, epoch, th, NewsTypeModel(model.weights, labels, th), res)
+    assert best is not None
+    f1, epoch, th, model, res = best
+    model.save(a.out)
+    print(json.dumps({"epoch": epoch, "threshold": th, "dev": res, "features": len(model.weights),
+                      "bytes": a.out.stat().st_size}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

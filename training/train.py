@@ -1,0 +1,55 @@
+"""One command to rebuild kroniek's Dutch model from ../shared/data (never run in CI):
+
+    python -m training.train [--data ../shared/data] [--steps-ud N] [--steps-ner N]
+
+1. training.corpus converts UD Dutch (Alpino + LassySmall) and CoNLL-2002 into training/corpus/*.spacy;
+2. spaCy trains training/ud.cfg (tags, morphology, lemmas, dependencies) and training/ner.cfg
+   (entities) one after the other, one process at a time, into training/output/;
+3. training.assemble joins the two best checkpoints and swaps the result into
+   src/kroniek/models/nl/pipeline. Run benchmarks/accuracy.py afterwards for the scores.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "training/output"
+
+
+def spacy_train(cfg: str, out: Path, steps: int | None, corpus: Path) -> Path:
+    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "training" / cfg), "--output", str(out)]
+    name = cfg.split(".")[0]
+    cmd += ["--paths.train", str(corpus / f"{name}-train.spacy"), "--paths.dev", str(corpus / f"{name}-dev.spacy")]
+    if steps:
+        cmd += ["--training.max_steps", str(steps)]
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    return out / "model-best"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
+    ap.add_argument("--steps-ud", type=int, help="override max_steps of training/ud.cfg")
+    ap.add_argument("--steps-ner", type=int, help="override max_steps of training/ner.cfg")
+    ap.add_argument("--no-install", action="store_true", help="train only; leave the shipped model alone")
+    a = ap.parse_args()
+
+    from training import assemble, corpus
+
+    corpus_dir = ROOT / "training/corpus"
+    for name, n in corpus.build(a.data, corpus_dir).items():
+        print(f"{name}: {n} sentences", flush=True)
+    ud = spacy_train("ud.cfg", OUT / "ud", a.steps_ud, corpus_dir)
+    ner = spacy_train("ner.cfg", OUT / "ner", a.steps_ner, corpus_dir)
+    built = OUT / "pipeline"
+    assemble.assemble(ud, ner, built)
+    if not a.no_install:
+        assemble.install(built)
+        print(f"installed {assemble.SHIP}")
+
+
+if __name__ == "__main__":
+    main()
