@@ -313,3 +313,29 @@ def test_every_coded_event_agrees_with_the_plover_table() -> None:
 
     for e in events(make_doc(ZEI_DAT)) + events(make_doc(STRAAT_OP)) + events(make_doc(AANGEHOUDEN)):
         assert codebook()[e.cameo].plover == e.plover
+
+
+def test_precision_former_dead_and_prosecutors_demands_are_no_plover_events() -> None:
+    gewezen = [("Speurders", "speurder", "NOUN", 2, "nsubj", ""), ("luisterden", "luisteren", "VERB", 0, "root", FIN),
+               ("de", "de", "DET", 5, "det", ""), ("gewezen", "gewezen", "ADJ", 5, "amod", ""),
+               ("campagneleider", "campagneleider", "NOUN", 2, "obj", ""), ("af", "af", "ADP", 2, "compound:prt", ""),
+               (".", ".", "PUNCT", 2, "punct", "")]
+    assert events(make_doc(gewezen)) == []
+    doden = [("235", "235", "NUM", 2, "nummod", ""), ("doden", "dood", "NOUN", 0, "root", ""),
+             ("bij", "bij", "ADP", 4, "case", ""), ("aanslag", "aanslag", "NOUN", 2, "nmod", "")]
+    assert [e for e in events(make_doc(doden)) if e.plover] == []
+    eis = [("Het", "het", "DET", 2, "det", ""), ("OM", "OM", "PROPN", 3, "nsubj", ""),
+           ("eiste", "eisen", "VERB", 0, "root", FIN), ("een", "een", "DET", 5, "det", ""),
+           ("celstraf", "celstraf", "NOUN", 3, "obj", ""), (".", ".", "PUNCT", 3, "punct", "")]
+    ev = one(make_doc(eis))
+    assert ev.plover is None and ev.news_type == "Justice.TrialHearing"
+
+
+def test_protesters_in_coordination_do_not_protest_against_each_other() -> None:
+    rows = [("Joden", "jood", "NOUN", 4, "nsubj", ""), ("en", "en", "CCONJ", 3, "cc", ""),
+            ("moslims", "moslim", "NOUN", 1, "conj", ""), ("protesteren", "protesteren", "VERB", 0, "root", FIN),
+            ("tegen", "tegen", "ADP", 7, "case", ""), ("het", "het", "DET", 7, "det", ""),
+            ("voorstel", "voorstel", "NOUN", 4, "obl", ""), (".", ".", "PUNCT", 4, "punct", "")]
+    ev = one(make_doc(rows, [(1, 1, "MISC", "ISR"), (3, 3, "MISC", "PSE")]))
+    assert ev.plover == "PROTEST" and ev.source.text == "Joden"
+    assert ev.target is None or ev.target.text != "moslims"

@@ -60,7 +60,7 @@ def test_nationality_words_carry_their_country(kb, word, country, form):
 
 def test_generated_adjectives_cover_countries_without_curated_rows(kb):
     # from babel's Dutch currency names ("Zweedse kroon" -> Zweedse): far more than the curated list
-    adjectives = {e.id for ids in kb.aliases.values() for e, f in [(kb.entries[i], f) for i, f in ids] if f == "adjective"}
+    adjectives = {i for k in kb.aliases for i, f in kb.candidates(k) if f == "adjective"}
     assert len(adjectives) > 100
 
 
@@ -135,7 +135,7 @@ def test_loader_reports_a_bad_role(tmp_path):
 def test_loader_reports_an_alias_of_an_unknown_entry(tmp_path):
     folder = _copy_tables(tmp_path)
     with open(folder / "aliases.tsv", "a", encoding="utf-8") as f:
-        f.write("nobody\tQ999999999\tname\n")
+        f.write("nobody\tQ999999999=name\n")
     with pytest.raises(KBError, match=r"aliases\.tsv: line \d+"):
         load_from(folder)
 

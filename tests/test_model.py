@@ -29,9 +29,9 @@ def test_missing_model_names_the_training_command(tmp_path) -> None:
 
 
 def test_tags_and_parses_a_dutch_sentence(nlp: Pipeline) -> None:
-    doc = read(nlp, "De minister bezocht gisteren het ziekenhuis in Utrecht.")
+    doc = read(nlp, "De minister bezoekt morgen het ziekenhuis in Utrecht.")
     by_text = {t.text: t for t in doc.tokens}
-    verb = by_text["bezocht"]
+    verb = by_text["bezoekt"]
     assert verb.upos == "VERB"
     assert verb.head == -1 and verb.deprel == "root"
     assert by_text["minister"].upos == "NOUN" and by_text["minister"].head == verb.i
@@ -39,8 +39,9 @@ def test_tags_and_parses_a_dutch_sentence(nlp: Pipeline) -> None:
     assert by_text["De"].upos == "DET" and by_text["De"].head == by_text["minister"].i
     assert by_text["."].upos == "PUNCT"
     assert verb.xpos.startswith("WW")
-    assert "Tense=Past" in verb.feats
-    assert by_text["bezocht"].lemma == "bezoeken"
+    assert "Tense=Pres" in verb.feats
+    assert verb.lemma == "bezoeken"
+    assert by_text["ziekenhuis"].head == verb.i and by_text["ziekenhuis"].deprel == "obj"
 
 
 def test_one_root_per_sentence_and_heads_stay_inside(nlp: Pipeline) -> None:

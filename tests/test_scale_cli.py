@@ -21,9 +21,11 @@ def test_read_workers_same_output(tmp_path: Path, capsys) -> None:
     assert [json.loads(ln)["id"] for ln in two.splitlines()] == ["n0", "n1", "n2", "n3", "a:5", "b", "weg"]
 
 
-def test_batch_unreachable_scheduler_is_a_clear_error(tmp_path: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")
+def test_batch_unreachable_scheduler_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    import dask
+
     (tmp_path / "a.txt").write_text("Een zin.", encoding="utf-8")
-    code = main(["batch", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--cluster", "tcp://127.0.0.1:9"])
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        code = main(["batch", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--cluster", "tcp://127.0.0.1:9"])
     assert code == 2
     assert "kroniek:" in capsys.readouterr().err

@@ -71,3 +71,18 @@ def test_chunked(n: int, size: int) -> None:
     chunks = list(chunked(range(n), size))
     assert [x for c in chunks for x in c] == list(range(n))
     assert all(len(c) == size for c in chunks[:-1]) and all(chunks)
+
+
+def test_a_killed_worker_costs_nothing() -> None:
+    import psutil
+
+    items = [Article.build(f"k{i}", f"Dit is zin nummer {i}.") for i in range(40)]
+    results = read_items_parallel(iter(items), workers=2, chunk_size=2, in_flight=4, names=LIGHT)
+    got = [next(results)]
+    me = psutil.Process()
+    workers = [p for p in me.children(recursive=True) if p.ppid() != me.pid]  # forked by the forkserver
+    assert workers
+    workers[0].kill()
+    got.extend(results)
+    assert [r.id for r in got] == [a.id for a in items]
+    assert all(r.ok for r in got)  # the chunks in flight were read again by a fresh pool

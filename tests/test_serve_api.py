@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))  # the example chronicle is shared with the browser tests
-from example_db import HOSTILE_ID, HOSTILE_TEXT, build  # noqa: E402
+from example_db import HOSTILE_ID, HOSTILE_TEXT, shared  # noqa: E402
 
 from kroniek.serve.limits import MAX_TEXT_CHARS  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("chronicle") / "example.duckdb")
+    return shared(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

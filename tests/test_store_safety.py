@@ -21,7 +21,7 @@ from kroniek.store.synth import readings as synth_readings
 # columns that record when, not what: they differ between any two runs
 CLOCK = {"ingested_at", "seen_at"}
 CONTENT_TABLES = ["articles", "sentences", "entities", "mentions", "times", "quantities", "events", "event_mentions",
-                  "errors", "postings"]
+                  "errors", "postings", "vocab"]
 
 
 def digest(path: Path) -> str:
@@ -56,6 +56,8 @@ def check_consistent(path: Path) -> int:
         assert q("SELECT count(*) FROM articles a WHERE n_events <> "
                  "(SELECT count(*) FROM event_mentions m WHERE m.article_id = a.article_id)") == 0
         assert q("SELECT count(DISTINCT article_id) FROM postings") == q("SELECT count(*) FROM articles")
+        assert q("SELECT count(*) FROM (SELECT term_id, count(*) AS n FROM postings GROUP BY term_id) p "
+                 "FULL JOIN vocab v ON v.term_id = p.term_id WHERE p.n IS DISTINCT FROM v.df") == 0
         return q("SELECT count(*) FROM articles")
     finally:
         con.close()
@@ -123,10 +125,24 @@ def test_unwritable_folder(tmp_path):
     ro.mkdir()
     ro.chmod(0o500)
     try:
-        with pytest.raises(ChronicleError, match="permission denied"):
+        with pytest.raises(ChronicleError, match="no write permission"):
             Chronicle(ro / "c.duckdb")
     finally:
         ro.chmod(0o700)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"), reason="needs root to mount a read-only tmpfs")
+def test_read_only_disk(tmp_path):
+    mnt = tmp_path / "ro"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(mnt)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount tmpfs here")
+    try:
+        with pytest.raises(ChronicleError, match="read-only disk"):
+            Chronicle(mnt / "c.duckdb")
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
 HOLD = """

@@ -118,3 +118,26 @@ def test_document_interval_holds_the_publication_day(d, precision):
 
 def test_document_interval_without_date():
     assert document_interval(None) == (None, None)
+
+
+WORDS = ["maandag", "zondagavond", "gisteren", "vorig jaar", "volgend jaar", "9 augustus", "31 februari", "om 16.00 uur",
+         "eind", "begin", "september", "2019", "de jaren negentig", "twee dagen geleden", "over drie weken", "al 26 jaar",
+         "1,5 miljard dollar", "zeker 774", "tientallen", "Pasen", "afgelopen weekend", "half acht", "elke", "nu", ",", "."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12), st.one_of(st.none(), any_day, st.sampled_from(
+    [date(1, 1, 1), date(9999, 12, 31), date(9999, 1, 1), date(1, 12, 31)])), st.sampled_from(["day", "month", "year"]))
+def test_any_text_and_any_date_reads_without_error(parts, d, precision):
+    from kroniek.doc import Document
+    from kroniek.pipeline import get_component
+
+    text = " ".join(parts)
+    given_ = None if d is None else {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[
+        precision]
+    doc = get_component("times")(get_component("quantities")(Document("f", text, parse_doc_date(given_))))
+    for x in [*doc.times, *doc.quantities]:
+        assert text[x.start:x.end] == x.text and x.start < x.end
+    for t in doc.times:
+        if t.earliest and t.latest:
+            assert t.earliest <= t.latest

@@ -24,7 +24,18 @@ DAY_PRECISE = [
     ("De verkiezingen vonden plaats op 9 augustus.", "9 augustus", "DATE", "2020-08-09", "2020-08-09", "2020-08-09"),
     ("Hij werd op 9 aug. 2019 opgepakt.", "9 aug. 2019", "DATE", "2019-08-09", "2019-08-09", "2019-08-09"),
     ("Het vonnis van 09-08-2020 blijft.", "09-08-2020", "DATE", "2020-08-09", "2020-08-09", "2020-08-09"),
-    ("Het bestand geldt vanaf 9/8.", "9/8", "DATE", "2020-08-09", "2020-08-09", "2020-08-09"),
+    ("Op 9/8 was het bestand al van kracht.", "9/8", "DATE", "2020-08-09", "2020-08-09", "2020-08-09"),
+    ("Het bestand geldt tot maandag.", "maandag", "DATE", "2020-09-21", "2020-09-21", "2020-09-21"),
+    ("De CDU meldde zondag dat het zal lukken.", "zondag", "DATE", "2020-09-13", "2020-09-13", "2020-09-13"),
+    ("Merkel heeft zaterdag aangekondigd gesprekken aan te gaan.", "zaterdag", "DATE", "2020-09-12", "2020-09-12",
+     "2020-09-12"),
+    ("De raadkamer beslist op donderdag 17 december.", "donderdag 17 december", "DATE", "2020-12-17", "2020-12-17",
+     "2020-12-17"),
+    ("De raadkamer besliste op donderdag 14 december.", "donderdag 14 december", "DATE", "2017-12-14", "2017-12-14",
+     "2017-12-14"),
+    ("Hij kreeg op 13 februari van dit jaar gif.", "13 februari van dit jaar", "DATE", "2020-02-13", "2020-02-13",
+     "2020-02-13"),
+    ("Dat moet zo'n 300 miljoen euro per jaar opleveren.", "per jaar", "SET", "P1Y", None, None),
     ("Zaterdag 12 september werd hij gekozen.", "Zaterdag 12 september", "DATE", "2020-09-12", "2020-09-12",
      "2020-09-12"),
     ("De wet geldt sinds 2020-01-01.", "2020-01-01", "DATE", "2020-01-01", "2020-01-01", "2020-01-01"),
@@ -89,6 +100,7 @@ DURATIONS_AND_SETS = [
     ("De zaak sleept al jaren aan.", "al jaren", "DURATION", "PXY"),
     ("De afgelopen twee dagen regende het.", "De afgelopen twee dagen", "DURATION", "P2D"),
     ("Er werd urenlang onderhandeld.", "urenlang", "DURATION", "PTXH"),
+    ("Na een jarenlange crisis herstelt de economie.", "jarenlange", "DURATION", "PXY"),
     ("Demonstranten gaan dagelijks de straat op.", "dagelijks", "SET", "P1D"),
     ("De markt is wekelijks open.", "wekelijks", "SET", "P1W"),
     ("Elke maandag is er overleg.", "Elke maandag", "SET", "XXXX-WXX-1"),
@@ -97,6 +109,7 @@ DURATIONS_AND_SETS = [
     ("Binnenkort volgt een besluit.", "Binnenkort", "DATE", "FUTURE_REF"),
     ("Destijds was dat verboden.", "Destijds", "DATE", "PAST_REF"),
     ("Momenteel wordt er gezocht.", "Momenteel", "DATE", "PRESENT_REF"),
+    ("De Britse munt staat nu hoger.", "nu", "DATE", "PRESENT_REF"),
 ]
 
 
@@ -113,6 +126,8 @@ NOT_TIMES = [
     "Het Kremlin meldde later dat een deel van het geld gebruikt zou worden.",
     "Belarus, dat we voorheen Wit-Rusland noemden, was aanvankelijk neutraal.",
     "De stad telt 2020 inwoners en 16.00 stoelen.",
+    "Nu de regering haar focus verlegt, vertrekken er meer boten.",
+    "Nu twee congresleden zijn aangeklaagd, wankelt hij.",
 ]
 
 
@@ -162,3 +177,8 @@ def test_clock_time_takes_the_day_of_its_sentence():
 def test_clock_versus_duration():
     assert one("Het overleg duurde vier uur.")[1:3] == ("DURATION", "PT4H")
     assert one("Het overleg begint om vier uur.")[1:3] == ("TIME", "2020-09-16T04:00")
+
+
+def test_earlier_that_day_is_the_day_just_spoken_of():
+    got = times("Dinsdag had hij een ontmoeting met Wang Yi. Eerder op de dag raakte bekend dat hij vertrekt.")
+    assert got[1] == ("Eerder op de dag", "DATE", "2020-09-15", "2020-09-15", "2020-09-15")

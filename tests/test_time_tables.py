@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.quantities.numbers import approximators, magnitudes, number_words, vague_amounts
+from kroniek.quantities.numbers import approximators, magnitudes, not_counted, number_words, vague_amounts
 from kroniek.quantities.tables import TableError, in_range, iso_code, number, one_of, parse_table, word
 from kroniek.quantities.units import currencies, units
 from kroniek.time.lexicon import lexicon
@@ -16,6 +16,14 @@ def test_all_tables_load():
     assert number_words()["twintig"] == (20.0, "ten") and magnitudes()["miljard"] == 1e9
     assert vague_amounts()["tientallen"] == 20 and approximators()["zeker"] == "EQUAL_OR_MORE"
     assert currencies()["dollar"] == "USD" and currencies()["€"] == "EUR" and units()["procent"] == ("%", "percent")
+    assert "om" in lex.grammar["clock_prep"] and "tot" in lex.grammar["limit_ahead"] and "de" in not_counted()
+
+
+def test_a_word_may_have_several_roles_but_not_twice_the_same():
+    checks = (word, one_of("a", "b"))
+    assert parse_table("x.tsv", "tot\ta\ntot\tb\n", checks, key_columns=2) == [("tot", "a"), ("tot", "b")]
+    with pytest.raises(TableError, match="line 2: 'tot.+a' already given on line 1"):
+        parse_table("x.tsv", "tot\ta\ntot\ta\n", checks, key_columns=2)
 
 
 def test_comments_and_blank_lines_are_skipped():

@@ -1,11 +1,13 @@
 """One command to rebuild kroniek's Dutch model from ../shared/data (never run in CI):
 
-    python -m training.train [--data ../shared/data] [--steps-ud N] [--steps-ner N]
+    python -m training.train [--data ../shared/data] [--steps-ud N] [--steps-ner N] [--steps-ud-more N]
 
 1. training.corpus converts UD Dutch (Alpino + LassySmall) and CoNLL-2002 into training/corpus/*.spacy;
 2. spaCy trains training/ud.cfg (tags, morphology, lemmas, dependencies) and training/ner.cfg
    (entities) one after the other, one process at a time, into training/output/;
-3. training.assemble joins the two best checkpoints and swaps the result into
+3. with --steps-ud-more, training/ud_more.cfg resumes the UD pipeline from its last checkpoint
+   (the shipped model was trained in these bounded rounds on a shared machine);
+4. training.assemble joins the best checkpoints and swaps the result into
    src/kroniek/models/nl/pipeline. Run benchmarks/accuracy.py afterwards for the scores.
 """
 from __future__ import annotations
@@ -19,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "training/output"
 
 
-def spacy_train(cfg: str, out: Path, steps: int | None, corpus: Path) -> Path:
-    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "training" / cfg), "--output", str(out)]
-    name = cfg.split(".")[0]
+def spacy_train(cfg: str, out: Path, steps: int | None, corpus: Path, *extra: str) -> Path:
+    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "training" / cfg), "--output", str(out), *extra]
+    name = cfg.split(".")[0].split("_")[0]
     cmd += ["--paths.train", str(corpus / f"{name}-train.spacy"), "--paths.dev", str(corpus / f"{name}-dev.spacy")]
     if steps:
         cmd += ["--training.max_steps", str(steps)]
@@ -34,6 +36,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
     ap.add_argument("--steps-ud", type=int, help="override max_steps of training/ud.cfg")
     ap.add_argument("--steps-ner", type=int, help="override max_steps of training/ner.cfg")
+    ap.add_argument("--steps-ud-more", type=int, help="resume UD training for this many more steps")
     ap.add_argument("--no-install", action="store_true", help="train only; leave the shipped model alone")
     a = ap.parse_args()
 
@@ -44,6 +47,9 @@ def main() -> None:
         print(f"{name}: {n} sentences", flush=True)
     ud = spacy_train("ud.cfg", OUT / "ud", a.steps_ud, corpus_dir)
     ner = spacy_train("ner.cfg", OUT / "ner", a.steps_ner, corpus_dir)
+    if a.steps_ud_more:
+        last = str(OUT / "ud/model-last")
+        ud = spacy_train("ud_more.cfg", OUT / "ud_more", a.steps_ud_more, corpus_dir, "--paths.source", last)
     built = OUT / "pipeline"
     assemble.assemble(ud, ner, built)
     if not a.no_install:

@@ -80,10 +80,11 @@ def _add_read(sub: argparse._SubParsersAction) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from kroniek.serve import serve
+    from kroniek.store.schema import ChronicleError
 
     try:
         serve(args.db, host=args.host, port=args.port)
-    except FileNotFoundError as e:
+    except (FileNotFoundError, ChronicleError) as e:
         _warn(str(e))
         return 2
     return 0

@@ -164,7 +164,13 @@ class Chronicle:
             "FROM articles ORDER BY seq LIMIT ? OFFSET ?", [int(limit), int(offset)]))
 
     # ------------------------------------------------------------ events
-    def events(self, limit: int = 1000, offset: int = 0, **filters: Any) -> Any:
+    def events(self, actor: str | None = None, source: str | None = None, target: str | None = None,
+               plover: str | None = None, cameo: str | None = None, news_type: str | None = None,
+               quadclass: int | list[int] | None = None, start: Any = None, end: Any = None,
+               place: str | None = None, article_id: str | None = None, limit: int = 1000, offset: int = 0,
+               **unknown: Any) -> Any:
+        filters = dict(actor=actor, source=source, target=target, plover=plover, cameo=cameo, news_type=news_type,
+                       quadclass=quadclass, start=start, end=end, place=place, article_id=article_id, **unknown)
         sql, params = q.events_sql(q.check_filters(filters), limit, offset)
         return self._frame(self.con.execute(sql, params))
 

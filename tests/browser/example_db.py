@@ -68,3 +68,13 @@ def build(path: Path) -> Path:
         db.ingest([str(EXAMPLES)])
         db.add_readings([hostile_reading()])
     return path
+
+
+_SHARED: dict[str, Path] = {}
+
+
+def shared(tmp_path_factory: Any) -> Path:
+    """One example chronicle per test session: reading the examples loads the models, so it is paid once."""
+    if "path" not in _SHARED:
+        _SHARED["path"] = build(tmp_path_factory.mktemp("chronicle") / "example.duckdb")
+    return _SHARED["path"]

@@ -9,10 +9,11 @@ keeps its tokens exactly and every sentence gets exactly one root.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from kroniek.analysis.ner_consistency import harmonise
 from kroniek.doc import Document, Mention, Token
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "nl" / "pipeline"
@@ -23,7 +24,7 @@ class ModelMissing(FileNotFoundError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pipeline(path: Path = MODEL_DIR) -> Any:
     """The spaCy pipeline at `path`, loaded once per process."""
     import spacy
@@ -46,12 +47,13 @@ def fallback_lemma(word: str) -> str:
 
 
 class Analyzer:
-    def __init__(self, nlp: Any):
+    def __init__(self, nlp: Any, consistent: bool = True):
         self.nlp = nlp
+        self.consistent = consistent  # one type per name within a document (see ner_consistency)
 
     @classmethod
-    def load(cls, path: Path = MODEL_DIR) -> Analyzer:
-        return cls(load_pipeline(path))
+    def load(cls, path: Path = MODEL_DIR, consistent: bool = True) -> Analyzer:
+        return cls(load_pipeline(path), consistent)
 
     def _sentence_docs(self, doc: Document) -> Iterator[Any]:
         from spacy.tokens import Doc
@@ -70,6 +72,7 @@ class Analyzer:
 
     def __call__(self, doc: Document) -> Document:
         sents = [s for s in doc.sentences if s.token_end > s.token_start]
+        found: list[Mention] = []
         for s, sdoc in zip(sents, self.nlp.pipe(self._sentence_docs(doc), batch_size=BATCH), strict=True):
             base = s.token_start
             toks = doc.tokens[base : s.token_end]
@@ -77,7 +80,8 @@ class Analyzer:
                 _fill(t, st, base)
             for ent in sdoc.ents:
                 a, b = toks[ent.start].start, toks[ent.end - 1].end
-                doc.mentions.append(Mention(a, b, doc.text[a:b], ent.label_, source="ner"))
+                found.append(Mention(a, b, doc.text[a:b], ent.label_, source="ner"))
+        doc.mentions.extend(harmonise(doc, found) if self.consistent else found)
         return doc
 
 

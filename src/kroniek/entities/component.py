@@ -2,12 +2,23 @@
 identity, with actor codes valid at the document date and coreferent references attached."""
 from __future__ import annotations
 
-from kroniek.doc import Document
+from kroniek.doc import Document, Mention
 from kroniek.entities.coref import group, nominal_references, pronoun_references
 from kroniek.entities.link import choose
-from kroniek.entities.mentions import Found, kb_matches, proper_spans, recogniser_mentions
+from kroniek.entities.mentions import Found, guess_type, kb_matches, proper_spans, recogniser_mentions
 from kroniek.kb import KB, load
 from kroniek.pipeline import Component, component
+
+_PLACES = frozenset({"city", "capital", "country"})
+_TRIVIAL = frozenset({"", "de", "het", "'s", "’s", "'", "de ", "het "})
+
+
+def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
+    """Whether the recogniser's span holds the knowledge-base names and more than an article or possessive."""
+    if any(f.start < m.start or f.end > m.end for f in over):
+        return False
+    extra = doc.text[m.start : over[0].start] + doc.text[over[-1].end : m.end]
+    return extra.strip().lower() not in _TRIVIAL
 
 
 def find(doc: Document, kb: KB) -> list[Found]:
@@ -15,10 +26,12 @@ def find(doc: Document, kb: KB) -> list[Found]:
     found = kb_matches(doc, kb)
     for m in recogniser_mentions(doc):
         over = [f for f in found if f.start < m.end and m.start < f.end]
-        if over:
+        if over and not _wider(doc, m, over):
             for f in over:
                 f.type = f.type or m.type
             continue
+        for f in over:
+            found.remove(f)  # "AMP België": the recogniser's wider name wins over the country inside it
         f = Found(m.start, m.end, m.text, -1, -1, kb.lookup(m.text), m.type, "ner")
         t0, t1 = doc.token_at(m.start), doc.token_at(max(m.start, m.end - 1))
         if t0 is not None and t1 is not None:
@@ -32,7 +45,25 @@ def find(doc: Document, kb: KB) -> list[Found]:
             taken.add(t.i)
             t = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
     found.extend(proper_spans(doc, taken))
-    return sorted(found, key=lambda f: f.start)
+    return _merge_places(doc, sorted(found, key=lambda f: f.start))
+
+
+def _merge_places(doc: Document, found: list[Found]) -> list[Found]:
+    """An unknown name right next to a place is one longer name: "La Palma", "AMP België", "Marc Van Diepenbeek"."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.last == f.first and f.first >= 0
+                and doc.tokens[prev.first].sent == doc.tokens[f.first].sent
+                and {prev.source, f.source} == {"proper", "kb"}
+                and all(x.source == "proper" or (x.candidates and x.candidates[0][0].kind in _PLACES
+                                                 and x.candidates[0][1] == "name") for x in (prev, f))):
+            start, end = prev.start, f.end
+            out[-1] = Found(start, end, doc.text[start:end], prev.first, f.last, [],
+                            guess_type(doc, prev.first, f.last), "proper")
+            continue
+        out.append(f)
+    return out
 
 
 def read_entities(doc: Document, kb: KB) -> Document:

@@ -113,7 +113,7 @@ def nominal_references(doc: Document, entities: list[Entity]) -> None:
     toks = doc.tokens
     for t in toks:
         role = role_of(t.text, t.lemma)
-        if role is None or not role.person or t.i in names:
+        if role is None or not role.person or not role.role or t.i in names:
             continue
         sent = doc.sentences[t.sent]
         j, country = t.i - 1, None

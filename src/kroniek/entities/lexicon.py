@@ -6,14 +6,14 @@ from functools import lru_cache
 
 from kroniek.lang.nl import table_rows
 
-_ROLES = frozenset({"GOV", "MIL", "COP", "OPP", "CVL", "JUD", "LEG", "SPY", "REB", "INS", "SEP", "BUS", "MED",
+_ROLES = frozenset({"-", "GOV", "MIL", "COP", "OPP", "CVL", "JUD", "LEG", "SPY", "REB", "INS", "SEP", "BUS", "MED",
                     "REF", "EDU", "LAB", "ELI", "HLH", "HRI", "ENV", "DEV", "AGR", "CRM", "UAF"})
 
 
 @dataclass(frozen=True, slots=True)
 class RoleWord:
     word: str
-    role: str  # CAMEO role code: GOV, MIL, ...
+    role: str  # CAMEO role code: GOV, MIL, ...; "" for the country itself (its people)
     person: bool  # one person (can refer back to a named one) rather than a group
 
 
@@ -36,7 +36,7 @@ def role_words() -> dict[str, RoleWord]:
     for n, row in enumerate(table_rows("role_words.tsv", 3), 1):
         word, role, kind = row
         _check("role_words.tsv", n, role in _ROLES and kind in ("person", "group") and word == word.lower(), row)
-        out[word] = RoleWord(word, role, kind == "person")
+        out[word] = RoleWord(word, "" if role == "-" else role, kind == "person")
     return out
 
 

@@ -39,6 +39,11 @@ def _ordinary_word(word: str) -> bool:
     return simplemma.is_known(low, "nl") and low != word
 
 
+@lru_cache(maxsize=100_000)
+def _token_key(text: str) -> str:
+    return key(text)
+
+
 def _cap(t: Token) -> bool:
     return t.text[:1].isupper()
 
@@ -76,8 +81,12 @@ def kb_matches(doc: Document, kb: KB) -> list[Found]:
                                                           or _ordinary_word(core.capitalize()))):
                 i += 1
                 continue
+            most = kb.first_words.get(_token_key(t.text), 0)
+            if not most:
+                i += 1
+                continue
             hit = None
-            for n in range(min(kb.max_words, s.token_end - i), 0, -1):
+            for n in range(min(most, s.token_end - i), 0, -1):
                 last = i + n
                 if not toks[last - 1].text[:1].isalnum() and toks[last - 1].text not in ("’s", "'s"):
                     continue
@@ -111,14 +120,21 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
     """Runs of capitalised tokens (with name particles inside) that no other source claimed."""
     out: list[Found] = []
     toks = doc.tokens
+    # words the article also capitalises inside a sentence: names even where a sentence starts
+    inner = {t.text for t in toks if _cap(t) and not _sentence_initial(doc, t)}
     for s in doc.sentences:
         i = s.token_start
         while i < s.token_end:
             t = toks[i]
-            if i in taken or not _cap(t) or not t.text[:1].isalpha() or t.text.lower() in _ARTICLES:
+            initial = _sentence_initial(doc, t)
+            nxt = toks[i + 1] if i + 1 < s.token_end and (i + 1) not in taken and _cap(toks[i + 1]) else None
+            # a name goes on: "De Morgen" and "Peter Goris" (tagged as names) even where a sentence starts
+            name_pair = nxt is not None and (t.upos == nxt.upos == "PROPN" if t.upos else t.text.lower() not in _ARTICLES)
+            article = t.text.lower() in _ARTICLES and (nxt is None or (initial and not name_pair))
+            if i in taken or not _cap(t) or not t.text[:1].isalpha() or article:
                 i += 1
                 continue
-            if _sentence_initial(doc, t) and _ordinary_word(t.text):
+            if initial and _ordinary_word(t.text) and not name_pair:
                 i += 1  # "Maandag zei", "Vlak voor": capitalised only because a sentence starts
                 continue
             j = i + 1
@@ -132,14 +148,16 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
                     break
             # with tags, a lone capitalised word must be a proper noun ("Kamer" can be a noun)
             keep = not t.upos or j - i > 1 or t.upos in ("PROPN", "X")
+            if initial and j - i == 1 and t.text not in inner:
+                keep = False  # "Integendeel, ...": one capitalised word that only starts a sentence
             if keep:
                 start, end = _span(doc, i, j)
-                out.append(Found(start, end, doc.text[start:end], i, j, [], _guess_type(doc, i, j), "proper"))
+                out.append(Found(start, end, doc.text[start:end], i, j, [], guess_type(doc, i, j), "proper"))
             i = j
     return out
 
 
-def _guess_type(doc: Document, first: int, last: int) -> str:
+def guess_type(doc: Document, first: int, last: int) -> str:
     from kroniek.entities.lexicon import role_of
 
     toks = doc.tokens
@@ -153,7 +171,11 @@ def _guess_type(doc: Document, first: int, last: int) -> str:
             return "PER"
         if prev.text.lower() in _LOC_PREPS:
             return "LOC"
-    return "PER" if last - first > 1 else "MISC"
+    # names of people are proper nouns throughout; "Europees Agentschap", "Financiële Morgen" are not
+    if any(t.upos in ("ADJ", "NOUN") for t in toks[first:last]) and last - first > 1:
+        return "ORG"
+    # unknown names in Dutch news are most often people (CoNLL-2002 dev: PER > ORG > MISC > LOC)
+    return "PER"
 
 
 def recogniser_mentions(doc: Document) -> list[Mention]:

@@ -64,6 +64,12 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
         return e.id, e.actor
     roles = [r for r in (role_of(t.text, t.lemma) for t in toks) if r is not None]
     places = [e for _, e in sorted(inside, key=lambda x: x[0]) if e.country or e.actor]
+    if roles and not places:
+        named = _around_role(doc, toks)
+        if named is not None and named.type == "PER":
+            return named.id, named.actor  # "president" of "president Alexander Lukashenko"
+        if named is not None:
+            places = [named]  # "president" of "de Belarussische president"
     if roles:
         country = next((p.country or (p.actor or "")[:3] for p in places), None)
         if country is None and any(t.text.lower() in _SEVERAL for t in toks):
@@ -77,6 +83,31 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
         e = places[0]
         return e.id, e.actor or e.country
     return None, None
+
+
+def _entity_at(doc: Document, offset: int) -> Entity | None:
+    for e in doc.entities:
+        for m in e.mentions:
+            if m.start <= offset < m.end:
+                return e
+    return None
+
+
+def _around_role(doc: Document, toks: list) -> Entity | None:
+    """A phrase that is only a role word: the name right after it, else a nationality word just before it."""
+    last = toks[-1]
+    if last.i + 1 < len(doc.tokens) and doc.tokens[last.i + 1].sent == last.sent:
+        after = _entity_at(doc, doc.tokens[last.i + 1].start)
+        if after is not None and after.type == "PER":
+            return after
+    first = toks[0]
+    for j in range(first.i - 1, max(first.i - 3, -1), -1):
+        if doc.tokens[j].sent != first.sent:
+            break
+        before = _entity_at(doc, doc.tokens[j].start)
+        if before is not None and before.type in ("MISC", "LOC") and before.country:
+            return before
+    return None
 
 
 def pronoun_antecedent(doc: Document, i: int) -> str | None:

@@ -14,23 +14,107 @@ from __future__ import annotations
 
 from kroniek.doc import Argument, Document
 from kroniek.events import actors
-from kroniek.events.syntax import CLAUSE_RELS, SentenceView
+from kroniek.events.pairs import pair_kind, resolve_pair
+from kroniek.events.syntax import SentenceView
 
-_PHRASE_STOP = CLAUSE_RELS | {"punct", "cc"}
 _REL_PRONOUNS = frozenset({"die", "dat", "wie", "welke", "wat"})
 _RECIPROCAL = frozenset({"elkaar", "mekaar"})
 _PASSIVE_AUX = frozenset({"worden"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 
+# what belongs to a noun phrase's core: its determiners, modifiers and the names in apposition
+_CORE_RELS = frozenset({"det", "amod", "nummod", "appos", "flat", "compound", "nmod:poss", "fixed", "case"})
+_CHUNK_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_COORD = frozenset({",", "en", "én", "of"})
+
+
 def phrase(view: SentenceView, i: int) -> tuple[int, int]:
-    """Character span of the noun phrase headed by token i, without clauses hanging on it."""
-    return view.text(view.subtree(i, _PHRASE_STOP))
+    """Character span of the core of the noun phrase headed by token i: the head with its
+    determiners, adjectives and names, without its own preposition, clauses or prepositional
+    phrases (a slipped parse hangs whole clauses on a noun). Stops at a verb."""
+    toks = {i}
+    todo = [i]
+    while todo:
+        k = todo.pop()
+        for c in view.kids.get(k, []):
+            rel = view.rel(c)
+            approx = rel == "advmod" and view.doc.tokens[k].upos == "NUM"  # "zeker 774"
+            if rel in _CORE_RELS or rel.split(":")[0] in ("flat", "compound") or approx:
+                if view.doc.tokens[c].upos in ("VERB", "AUX"):
+                    continue
+                toks.add(c)
+                todo.append(c)
+    lo = hi = i
+    while lo - 1 in toks:
+        lo -= 1
+    while hi + 1 in toks:
+        hi += 1
+    while lo < i and view.rel(lo) == "case":
+        lo += 1
+    return view.doc.tokens[lo].start, view.doc.tokens[hi].end
 
 
 def argument(doc: Document, view: SentenceView, i: int) -> Argument:
     start, end = phrase(view, i)
-    return actors.for_token(doc, i, start, end)
+    if doc.tokens[i].upos == "PRON" or start == doc.tokens[i].start and end == doc.tokens[i].end:
+        return actors.for_token(doc, i, start, end)  # a pronoun is resolved by coreference
+    return actors.for_span(doc, start, end)
+
+
+def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
+    """Noun phrases by word order: (first token, last token, head token) runs of determiners,
+    adjectives, nouns and names, split where a new determiner follows a noun and where one named
+    entity ends and another begins ("bedankte Lukashenko Poetin"). Without tags: the entity mentions."""
+    toks = doc.tokens
+    ent_at: dict[int, str] = {}
+    for m in doc.mentions:
+        if m.entity:
+            t = doc.token_at(m.start)
+            while t is not None and t.start < m.end:
+                ent_at[t.i] = m.entity
+                t = toks[t.i + 1] if t.i + 1 < len(toks) else None
+    out: list[tuple[int, int, int]] = []
+    if not any(toks[k].upos for k in clause):
+        for k in clause:
+            if k in ent_at and (not out or ent_at.get(out[-1][1]) != ent_at[k] or out[-1][1] != k - 1):
+                out.append((k, k, k))
+            elif k in ent_at:
+                a, _, h = out[-1]
+                out[-1] = (a, k, h)
+        return out
+    cur: list[int] = []
+
+    def close() -> None:
+        if cur and any(nounish(toks[k]) for k in cur):
+            head = next(k for k in reversed(cur) if nounish(toks[k]))
+            out.append((cur[0], cur[-1], head))
+        cur.clear()
+
+    def nounish(t) -> bool:
+        # a "verb" whose lemma is no infinitive is a noun the tagger missed ("demonstranten")
+        return t.upos in ("NOUN", "PROPN") or (t.upos == "VERB" and bool(t.lemma) and not t.lemma.endswith("n"))
+
+    for k in clause:
+        t = toks[k]
+        if t.upos == "PRON":
+            close()
+            out.append((k, k, k))
+            continue
+        if (t.upos not in _CHUNK_TAGS and not nounish(t)) or not t.text[:1].isalnum():
+            close()
+            continue
+        if cur:
+            prev = cur[-1]
+            new_np = t.upos == "DET" and any(nounish(toks[j]) for j in cur)
+            new_ent = k in ent_at and prev in ent_at and ent_at[prev] != ent_at[k]
+            # a name and then a common noun are two phrases ("Moskou parachutisten", "Lukashenko's plannen")
+            new_ent = new_ent or (prev in ent_at and k not in ent_at and toks[prev].upos == "PROPN")
+            if new_np or new_ent:
+                close()
+        cur.append(k)
+    close()
+    return out
 
 
 def has_actor(a: Argument | None) -> bool:
@@ -48,10 +132,12 @@ def same(a: Argument | None, b: Argument | None) -> bool:
 class Arguments:
     """Argument finder for one sentence; `prep_roles` maps prepositions to agent/target/place."""
 
-    def __init__(self, doc: Document, view: SentenceView, prep_roles: dict[str, str]):
+    def __init__(self, doc: Document, view: SentenceView, prep_roles: dict[str, str],
+                 pair_words: dict[str, str] | None = None):
         self.doc = doc
         self.view = view
         self.roles = prep_roles
+        self.pair_words = pair_words or {}
         self.places = frozenset(p for p, r in prep_roles.items() if r == "place")
         self.agents = frozenset(p for p, r in prep_roles.items() if r == "agent")
 
@@ -92,7 +178,7 @@ class Arguments:
         if h is None:
             return None
         rel = view.rel(v)
-        if rel == "acl:relcl":
+        if rel == "acl:relcl" and self.doc.tokens[h].upos in _NOMINAL | {""}:
             return h
         if rel.split(":")[0] in ("xcomp", "conj"):
             return self.subject(h, depth + 1) if not self.passive(h) else self.agent(h)
@@ -119,7 +205,7 @@ class Arguments:
             out = view.children(h, "obj") + view.children(h, "iobj")
         return out
 
-    def tree(self, v: int, theme: frozenset[int] = frozenset()) -> tuple[Argument | None, Argument | None]:
+    def tree(self, v: int, theme: frozenset[int] = frozenset(), symmetric: bool = False) -> tuple[Argument | None, Argument | None]:
         view = self.view
         if self.passive(v):
             subj = view.deps(v, "nsubj:pass") or view.deps(v, "nsubj") or view.deps(v, "obj")
@@ -130,11 +216,19 @@ class Arguments:
                 tgt = argument(self.doc, view, view.head(v))
             return src, tgt
         s = self.subject(v)
+        if s is not None and s in theme:
+            s = None  # "troepen" is what is sent, never who sends
+        objs = [k for k in view.deps(v, "obj") if k not in theme]
+        if s is None and objs and view.rel(v).split(":")[0] not in ("xcomp", "acl", "advcl"):
+            # an active clause without a subject is a parser slip: after an inverted verb ("gingen
+            # demonstranten ... de straat op") the subject is easily taken for the object
+            s = objs[0]
+            theme = theme | {s}
         src = argument(self.doc, view, s) if s is not None else None
         tgt = None
         # a phrase holding the word the lexicon frame matched is what is acted with ("stuurde
         # [troepen] naar Belarus"), not the one acted on
-        cands = [k for k in self.objects(v) if not theme & set(view.subtree(k, _PHRASE_STOP))]
+        cands = [k for k in self.objects(v) if k not in theme]
         args = []
         for k in cands:
             if self._lemma(k) in _RECIPROCAL:
@@ -146,43 +240,67 @@ class Arguments:
             tgt = with_actor[0]
         elif args:
             tgt = args[0]
-        if not has_actor(tgt) and s is not None:
-            # coordinated subjects act on each other: "Poetin en Lukashenko spraken"
+        if symmetric and not has_actor(tgt) and s is not None:
+            # coordinated subjects of a meeting or an agreement act on each other: "Poetin en Lukashenko spraken"
             conj = view.children(s, "conj")
             if conj:
                 tgt = argument(self.doc, view, conj[0])
         return src, tgt
 
     # ---------------------------------------------------------------- word order
-    def named(self, v: int, theme: frozenset[int]) -> list[Argument]:
-        """Actors named in v's word-order clause, in order, each once; places and themes left out."""
+    def named(self, v: int, theme: frozenset[int], symmetric: bool = True) -> list[Argument]:
+        """Actors named in v's word-order clause, in order, each once; places and themes left out,
+        and, unless the event is symmetric, the later members of a coordination ("Joden en moslims
+        protesteren": both protest, neither against the other)."""
         doc, view = self.doc, self.view
         out: list[Argument] = []
         clause = view.flat_clause(v)
-        for k in clause:
-            t = doc.tokens[k]
-            if k == v or k in theme or not t.text[:1].isalpha():
+        prev_end = None
+        for a_tok, b_tok, head in chunks(doc, clause):
+            coordinated = prev_end is not None and all(
+                doc.tokens[j].text.lower() in _COORD for j in range(prev_end + 1, a_tok)
+            ) and a_tok > prev_end + 1
+            prev_end = b_tok
+            if v in range(a_tok, b_tok + 1) or head in theme or (coordinated and not symmetric):
                 continue
-            if t.upos and t.upos not in _NOMINAL and not t.text[:1].isupper():
-                continue
-            if k > view.lo and doc.tokens[k - 1].text.lower() in self.places:
-                continue  # "in Minsk" is where, not who
-            a = actors.for_span(doc, t.start, t.end) if not t.upos else actors.for_token(doc, k, t.start, t.end)
+            if self._in_place_phrase(a_tok, clause):
+                continue  # "in (de hoofdstad) Minsk" is where, not who
+            t = doc.tokens[head]
+            if t.upos == "PRON":
+                a = actors.for_token(doc, head, t.start, t.end)
+            else:
+                a = actors.for_span(doc, doc.tokens[a_tok].start, doc.tokens[b_tok].end)
             if not has_actor(a) or any(same(a, b) for b in out):
-                continue
-            if out and out[-1].end is not None and a.start is not None and a.start < out[-1].end:
                 continue
             out.append(a)
         return out
 
+    def _in_place_phrase(self, k: int, clause: list[int]) -> bool:
+        """Whether token k follows a place preposition within a few words, with no verb between."""
+        toks = self.doc.tokens
+        for j in range(k - 1, max(clause[0], k - 3) - 1, -1):
+            if toks[j].text.lower() in self.places:
+                return True
+            if toks[j].upos in ("VERB", "AUX") or not toks[j].text[:1].isalnum():
+                return False
+        return False
+
     def passive_flat(self, v: int) -> bool:
         return any(self._lemma(k) in _PASSIVE_AUX for k in self.view.flat_clause(v) if k != v)
 
-    def __call__(self, v: int, clause: list[int], theme: frozenset[int] = frozenset()) -> tuple[Argument | None, Argument | None]:
-        src, tgt = self.tree(v, theme) if self.view.parsed else (None, None)
+    def __call__(self, v: int, clause: list[int], theme: frozenset[int] = frozenset(),
+                 symmetric: bool = False) -> tuple[Argument | None, Argument | None]:
+        """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree)."""
+        src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
         if has_actor(src) and has_actor(tgt):
             return src, tgt
-        named = self.named(v, theme)
+        for side in (src, tgt):
+            if side is not None and not has_actor(side) and side.start is not None and side.end is not None:
+                kind = pair_kind(self.doc, side.start, side.end, self.pair_words)
+                pair = resolve_pair(self.doc, side.start, kind) if kind is not None else None
+                if pair is not None:
+                    return pair
+        named = self.named(v, theme, symmetric)
         passive = self.passive(v) if self.view.parsed else self.passive_flat(v)
         if passive:
             if not has_actor(tgt):

@@ -6,10 +6,14 @@ from kroniek.doc import Document, Event
 from kroniek.events import anchors
 from kroniek.events.arguments import Arguments
 from kroniek.events.codebook import lookup
-from kroniek.events.lexicon import Lexicon, Trigger
+from kroniek.events.lexicon import Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
+from kroniek.events.newstype import NewsTypeModel
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match, find
+
+# PLOVER types whose parties act together, so coordinated subjects are each other's target
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def code_event(ev: Event, trig: Trigger) -> None:
@@ -22,26 +26,57 @@ def code_event(ev: Event, trig: Trigger) -> None:
         ev.goldstein, ev.quadclass = c.goldstein, c.quadclass
 
 
+def _with_news(t: Trigger, label: str) -> Trigger:
+    return Trigger(t.lemma, t.particle, t.frame, t.cameo, t.plover, t.plover_mode, label, t.modality, t.line)
+
+
+def _news_trigger(label: str) -> Trigger:
+    return Trigger("", "", Frame(""), None, None, None, label, "asserted", 0)
+
+
 class Coder:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, news: NewsTypeModel | None = None):
         self.lex = lex
+        self.news = news
         self.place_preps = lex.preps("place")
 
+    def _add_news_types(self, view: SentenceView, matches: list[Match]) -> list[Match]:
+        """News-type events from the classifier, folded into the lexicon's where they overlap."""
+        if self.news is None:
+            return matches
+        words = [t.text for t in view.tokens]
+        out = list(matches)
+        for i, label, _ in self.news.triggers(words):
+            k = view.lo + i
+            kind = label.split(".")[0]
+            same_kind = [m for m in matches if (m.entry.news_type or "").split(".")[0] == kind]
+            if same_kind:
+                continue  # the lexicon already reports this event
+            at = next((m for m in matches if m.token == k), None)
+            if at is not None:
+                if at.entry.news_type is None:
+                    out[out.index(at)] = Match(at.token, at.particle_token, _with_news(at.entry, label), at.clause, at.frame_tokens)
+                continue
+            out.append(Match(k, None, _news_trigger(label), view.clause(k)))
+        return sorted(out, key=lambda m: m.token)
+
     def sentence(self, doc: Document, index: int) -> list[tuple[Event, Match]]:
-        view = SentenceView(doc, index, self.lex.clause_openers)
+        view = SentenceView(doc, index, self.lex.clause_openers, self.lex.coordinators)
         matches, reports = find(doc, view, self.lex)
+        matches = self._add_news_types(view, matches)
         if not matches:
             return []
-        args = Arguments(doc, view, self.lex.roles or {})
+        args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs)
         modality = Modality(doc, view, self.lex, args, reports)
         out = []
         for m in matches:
             trig = m.entry
-            assert isinstance(trig, Trigger)
+            if not isinstance(trig, Trigger):
+                continue
             tok = doc.tokens[m.token]
             ev = Event(id="", trigger_start=tok.start, trigger_end=tok.end, trigger_text=tok.text, sentence=index)
             code_event(ev, trig)
-            ev.source, ev.target = args(m.token, m.clause, m.frame_tokens)
+            ev.source, ev.target = args(m.token, m.clause, m.frame_tokens, ev.plover in SYMMETRIC)
             ev.modality, ev.attribution = modality(m)
             ev.time = anchors.event_time(doc, view, m.token, m.clause)
             ev.location = anchors.event_place(doc, view, m.clause, self.place_preps)

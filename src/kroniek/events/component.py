@@ -4,12 +4,13 @@ from __future__ import annotations
 from kroniek.doc import Document
 from kroniek.events.coder import Coder
 from kroniek.events.lexicon import lexicon
+from kroniek.events.newstype import model
 from kroniek.pipeline import Component, component
 
 
 @component("events")
 def events_component() -> Component:
-    coder = Coder(lexicon())
+    coder = Coder(lexicon(), model())
 
     def run(doc: Document) -> Document:
         doc.events = coder(doc)

@@ -57,8 +57,10 @@ class Lexicon:
     reporting: dict[tuple[str, str], tuple[Reporting, ...]]
     cues: dict[str, tuple[str, str]]  # lemma -> (modality, role)
     particles: frozenset[str]
-    clause_openers: frozenset[str] = frozenset()  # words that start a clause (used without a parse)
+    clause_openers: frozenset[str] = frozenset()  # words that start a clause (by word order)
+    coordinators: frozenset[str] = frozenset()  # openers that start a clause only before a verb (en, maar)
     roles: dict[str, str] | None = None  # preposition -> agent | target | place
+    pairs: dict[str, str] | None = None  # word -> count | PER | LOC | ORG ("de twee leiders")
 
     def preps(self, role: str) -> frozenset[str]:
         return frozenset(p for p, r in (self.roles or {}).items() if r == role)
@@ -126,16 +128,27 @@ def parse_cues(text: str, where: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def parse_words(text: str, where: str, kinds: tuple[str, ...]) -> frozenset[str]:
-    """A two-column word list (word, kind) whose kinds must be among `kinds`."""
-    out = set()
+def parse_words(text: str, where: str, kinds: tuple[str, ...]) -> dict[str, str]:
+    """A two-column word list (word -> kind) whose kinds must be among `kinds`."""
+    out = {}
     for n, (word, kind) in parse_rows(text, where, 2):
         if kind not in kinds:
             raise TableError(where, n, f"bad kind {kind!r}: expected one of {', '.join(kinds)}")
         if not word or word != word.lower() or " " in word:
             raise TableError(where, n, f"bad word {word!r}: expected one lower-case word")
-        out.add(word)
-    return frozenset(out)
+        out[word] = kind
+    return out
+
+
+def parse_pairs(text: str, where: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n, (word, kind) in parse_rows(text, where, 2):
+        if kind not in ("count", "PER", "LOC", "ORG"):
+            raise TableError(where, n, f"bad kind {kind!r}: expected count, PER, LOC or ORG")
+        if not word.isalpha() or word != word.lower():
+            raise TableError(where, n, f"bad word {word!r}")
+        out[word] = kind
+    return out
 
 
 def parse_roles(text: str, where: str) -> dict[str, str]:
@@ -155,8 +168,9 @@ def build(
     triggers: list[Trigger],
     reporting: list[Reporting],
     cues: dict[str, tuple[str, str]],
-    clause_openers: frozenset[str] = frozenset(),
+    clause_openers: dict[str, str] | None = None,
     roles: dict[str, str] | None = None,
+    pairs: dict[str, str] | None = None,
 ) -> Lexicon:
     by_key: dict[tuple[str, str], list[Trigger]] = {}
     for t in triggers:
@@ -171,19 +185,23 @@ def build(
         {k: tuple(sorted(v, key=lambda r: r.frame.kind == "")) for k, v in rep.items()},
         cues,
         particles,
-        clause_openers,
+        frozenset(clause_openers or {}),
+        frozenset(w for w, k in (clause_openers or {}).items() if k == "coord"),
         roles or {},
+        pairs or {},
     )
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    files = ("event_triggers.tsv", "event_reporting.tsv", "event_modality.tsv", "event_clauses.tsv", "event_roles.tsv")
-    t, r, c, cl, pl = (_read(f) for f in files)
+    files = ("event_triggers.tsv", "event_reporting.tsv", "event_modality.tsv", "event_clauses.tsv",
+             "event_roles.tsv", "event_pairs.tsv")
+    t, r, c, cl, pl, pr = (_read(f) for f in files)
     return build(
         parse_triggers(t, f"lang/nl/{files[0]}"),
         parse_reporting(r, f"lang/nl/{files[1]}"),
         parse_cues(c, f"lang/nl/{files[2]}"),
         parse_words(cl, f"lang/nl/{files[3]}", ("sub", "rel", "coord")),
         parse_roles(pl, f"lang/nl/{files[4]}"),
+        parse_pairs(pr, f"lang/nl/{files[5]}"),
     )

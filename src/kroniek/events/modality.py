@@ -72,7 +72,15 @@ class Modality:
         h = view.head(v)
         if h is not None and view.rel(v).split(":")[0] == "xcomp" and self.cue(h, "aux"):
             out.add(self.cue(h, "aux") or "")
+        # an auxiliary the parser hung elsewhere in the clause still marks the plan ("zal ... sturen")
+        for k in view.flat_clause(v):
+            if k != v and self.rel_is_aux(k) and self.cue(k, "aux"):
+                out.add(self.cue(k, "aux") or "")
         return out - {""}
+
+    def rel_is_aux(self, k: int) -> bool:
+        t = self.doc.tokens[k]
+        return t.deprel.split(":")[0] == "aux" or t.upos == "AUX"
 
     def _reporter(self, v: int) -> Argument | None:
         """The subject of a reporting verb this clause depends on ("Poetin zei dat ...", "liet weten dat")."""

@@ -1,16 +1,14 @@
 """News event types (EventDNA / ACE typology) from a token classifier.
 
 An averaged perceptron (trained by training/events/train_newstype.py on EventDNA) labels each
-token with the `Type.Subtype` of the event it reports, or O. A run of tokens with the same label is
-one event, triggered at its most confident token. The model is a small JSON file of feature
-weights under kroniek/models/events/.
+word with the `Type.Subtype` of the event it triggers, or O. The model is a small gzipped JSON file
+of feature weights under kroniek/models/events/.
 """
 from __future__ import annotations
 
 import gzip
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,20 +58,14 @@ def features(words: Sequence[str], i: int, lemmas: Sequence[str] | None = None) 
     ]
 
 
-@dataclass(slots=True)
-class Span:
-    label: str
-    start: int  # token index in the sentence
-    end: int
-    best: int  # the most confident token
-    margin: float
-
-
 class NewsTypeModel:
-    def __init__(self, weights: dict[str, dict[str, float]], labels: list[str], threshold: float):
+    def __init__(self, weights: dict[str, dict[str, float]], labels: list[str], threshold: float,
+                 subtypes: dict[str, dict[str, str]] | None = None, default: dict[str, str] | None = None):
         self.weights = weights
         self.labels = labels
         self.threshold = threshold
+        self.subtypes = subtypes or {}  # type -> trigger lemma -> Type.Subtype
+        self.default = default or {}  # type -> its most common Type.Subtype
 
     @classmethod
     def load(cls, path: Path | None = None) -> NewsTypeModel:
@@ -82,10 +74,11 @@ class NewsTypeModel:
         else:
             raw = Path(path).read_bytes()
         data = json.loads(gzip.decompress(raw))
-        return cls(data["weights"], data["labels"], data["threshold"])
+        return cls(data["weights"], data["labels"], data["threshold"], data.get("subtypes"), data.get("default"))
 
     def save(self, path: Path) -> None:
-        data = {"labels": self.labels, "threshold": self.threshold, "weights": self.weights}
+        data = {"labels": self.labels, "threshold": self.threshold, "subtypes": self.subtypes,
+                "default": self.default, "weights": self.weights}
         path.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 9))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
@@ -109,29 +102,30 @@ class NewsTypeModel:
             return OUTSIDE, -1.0
         return label, top - o
 
-    def spans(self, words: Sequence[str], threshold: float | None = None) -> list[Span]:
+    def full_label(self, label: str, lemma: str) -> str:
+        """Type.Subtype for a predicted label: a type gets the subtype its trigger word usually has."""
+        if "." in label:
+            return label
+        return self.subtypes.get(label, {}).get(lemma) or self.default.get(label) or f"{label}.{label}"
+
+    def triggers(self, words: Sequence[str], threshold: float | None = None, gap: int = 3) -> list[tuple[int, str, float]]:
+        """(token index, Type.Subtype, margin) for each trigger; of two triggers of one type within
+        `gap` words only the more confident is kept, as they report the same event."""
         th = self.threshold if threshold is None else threshold
         lem = [_lemma(w) for w in words]
-        out: list[Span] = []
-        cur: Span | None = None
-        for i in range(len(words)):
-            label, margin = self.best(features(words, i, lem))
-            if label == OUTSIDE or margin <= th or not words[i][:1].isalnum():
-                if cur is not None:
-                    out.append(cur)
-                    cur = None
+        found = []
+        for i, w in enumerate(words):
+            if not w[:1].isalpha():
                 continue
-            if cur is not None and cur.label == label:
-                cur.end = i + 1
-                if margin > cur.margin:
-                    cur.best, cur.margin = i, margin
-            else:
-                if cur is not None:
-                    out.append(cur)
-                cur = Span(label, i, i + 1, i, margin)
-        if cur is not None:
-            out.append(cur)
-        return out
+            label, margin = self.best(features(words, i, lem))
+            if label != OUTSIDE and margin > th:
+                found.append((margin, i, self.full_label(label, lem[i])))
+        out: list[tuple[int, str, float]] = []
+        for margin, i, label in sorted(found, reverse=True):
+            kind = label.split(".")[0]
+            if all(not (k.split(".")[0] == kind and abs(i - j) <= gap) for j, k, _ in out):
+                out.append((i, label, margin))
+        return sorted(out)
 
 
 @lru_cache(maxsize=1)

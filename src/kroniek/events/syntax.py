@@ -13,7 +13,8 @@ _BREAK_TEXT = frozenset({",", ";", ":", "–"})
 
 
 class SentenceView:
-    def __init__(self, doc: Document, index: int, clause_openers: frozenset[str]):
+    def __init__(self, doc: Document, index: int, clause_openers: frozenset[str],
+                 coordinators: frozenset[str] = frozenset()):
         self.doc = doc
         self.index = index
         s = doc.sentences[index]
@@ -21,6 +22,7 @@ class SentenceView:
         self.tokens: list[Token] = doc.tokens[self.lo : self.hi]
         self.parsed = any(t.deprel for t in self.tokens)
         self._openers = clause_openers
+        self._coord = coordinators
 
     # ---------------------------------------------------------------- tree
     @cached_property
@@ -58,11 +60,13 @@ class SentenceView:
 
     # ---------------------------------------------------------------- clauses
     def clause(self, i: int) -> list[int]:
-        """Token indices of the clause that token i (a verb) belongs to."""
+        """Token indices of the clause that token i (a verb) belongs to: its subtree in the parse
+        joined with its stretch by word order, as a parser slip can cut a clause short."""
+        flat = self._flat_clause(i)
         if self.parsed:
             top = self.clause_head(i)
-            return self.subtree(top, CLAUSE_RELS)
-        return self._flat_clause(i)
+            return sorted(set(self.subtree(top, CLAUSE_RELS)) | set(flat))
+        return flat
 
     def clause_head(self, i: int) -> int:
         """Climb from i through auxiliaries and particles to the head of its clause."""
@@ -104,7 +108,14 @@ class SentenceView:
         """Whether a new clause starts at token k (or the previous one was punctuation)."""
         t = self.doc.tokens[k]
         prev = self.doc.tokens[k - 1] if k > self.lo else None
-        return t.text.lower() in self._openers or (prev is not None and prev.text in _BREAK_TEXT) or t.text in _BREAK_TEXT
+        if prev is not None and prev.text in _BREAK_TEXT or t.text in _BREAK_TEXT:
+            return True
+        low = t.text.lower()
+        if low in self._coord:
+            # "en" joins clauses before a verb ("... en beloofde hij"), else phrases ("Joden en moslims")
+            nxt = self.doc.tokens[k + 1] if k + 1 < self.hi else None
+            return nxt is None or not nxt.upos or nxt.upos in ("VERB", "AUX")
+        return low in self._openers
 
     def text(self, idx: list[int]) -> tuple[int, int]:
         toks = self.doc.tokens

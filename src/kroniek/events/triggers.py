@@ -15,7 +15,7 @@ from kroniek.events.lexicon import Frame, Lexicon, Reporting, Trigger
 from kroniek.events.syntax import SentenceView
 
 # tags a lexicon verb never has, however unsure the tagger (it calls "sturen" a noun now and then)
-_CLOSED = frozenset({"ADP", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "SYM", "PROPN"})
+_CLOSED = frozenset({"ADP", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "SYM", "PROPN", "ADJ"})
 _MONEY_KINDS = frozenset({"money"})
 
 
@@ -46,7 +46,9 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
     low = tok.text.lower()
     # a second opinion for words the lemmatiser got wrong (toegezegd -> toegezegd); an infinitive
     # is its own lemma
-    for alt in (dictionary_lemma(low), low if low.endswith("en") else ""):
+    # ...but a word tagged as a noun counts as a verb only on its own lemma ("sturen", not "doden" = the dead)
+    alternates = () if tok.upos == "NOUN" else (dictionary_lemma(low), low if low.endswith("en") else "")
+    for alt in alternates:
         if alt and alt not in lemmas:
             lemmas.append(alt)
     out: list[tuple[str, str, int | None]] = []
@@ -67,16 +69,24 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
 
 def _separate_particles(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, int]]:
     toks = view.doc.tokens
+    found = []
     if view.parsed:
         found = [(norm(toks[k].lemma or toks[k].text), k) for k in view.children(i, "compound:prt")]
-        # a postposition closing a phrase in the clause ("de straat op") also completes the verb
-        for k in view.clause(i):
-            t = toks[k]
-            if k != i and t.text.lower() in lex.particles and t.head < k and not view.kids.get(k):
-                found.append((t.text.lower(), k))
-        return found
-    clause = view.clause(i)
-    return [(toks[k].text.lower(), k) for k in clause if k > i and toks[k].text.lower() in lex.particles]
+    # by word order, too: a separated particle closes its clause ("gingen de straat op, omdat ...",
+    # "zegde ... toe."), or only a prepositional phrase follows it ("zegde steun toe aan Minsk")
+    clause = view.flat_clause(i)
+    last = clause[-1] if clause else i
+    for k in clause:
+        if k > i and toks[k].upos in ("VERB", "AUX") and toks[k].text.lower() not in lex.particles:
+            break  # a particle after another verb is that verb's
+        if k <= i or toks[k].text.lower() not in lex.particles:
+            continue
+        nxt = toks[k + 1] if k + 1 < view.hi else None
+        if k == last or nxt is None or not nxt.text[:1].isalnum() or nxt.upos == "ADP" or (
+            nxt.text.lower() in lex.roles if lex.roles else False
+        ):
+            found.append((toks[k].text.lower(), k))
+    return found
 
 
 def frame_match(view: SentenceView, frame: Frame, verb: int, clause: list[int]) -> frozenset[int] | None:

@@ -278,10 +278,10 @@ class Builder:
             for k, form in e.aliases.items():
                 index[k].append((rank[e.kind], order, e.id, form))
         with open(out / "aliases.tsv", "w", encoding="utf-8") as f:
-            f.write("# key\tid\tform  (candidates of a key in order of preference)\n")
+            f.write("# key\tcandidates: id=form joined by |, best first\n")
             for k in sorted(index):
-                for _, _, eid, form in sorted(index[k])[:4]:
-                    f.write(f"{k}\t{eid}\t{form}\n")
+                cands = "|".join(f"{eid}={form}" for _, _, eid, form in sorted(index[k])[:4])
+                f.write(f"{k}\t{cands}\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,12 @@ def vague_amounts() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def not_counted() -> frozenset[str]:
+    """Words after a number that are not what it counts (articles, prepositions, auxiliaries)."""
+    return frozenset(w.lower() for (w,) in load_table("number_not_counted.tsv", (word,)))
+
+
+@lru_cache(maxsize=1)
 def approximators() -> dict[str, str]:
     mods = ("MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", "APPROX")
     return {w.lower(): m for w, m in load_table("number_approx.tsv", (word, one_of(*mods)))}

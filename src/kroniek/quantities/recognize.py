@@ -15,6 +15,7 @@ from kroniek.quantities.numbers import (
     DIGITS,
     approximators,
     magnitudes,
+    not_counted,
     number_words,
     parse_number,
     vague_amounts,
@@ -22,12 +23,6 @@ from kroniek.quantities.numbers import (
 from kroniek.quantities.units import currencies, units
 from kroniek.time.lexicon import alternation, lexicon
 
-# words after a number that are not what it counts
-NOT_NOUNS = frozenset(
-    "de het een en of van in op aan met voor door tot uit bij over om als dan dat die dit deze is was zijn waren "
-    "wordt werd worden werden heeft had hebben hadden zal zullen kan kunnen moet moeten per na tegen naar ook "
-    "nog al niet wel er te zo maar toe af mee weer".split()
-)
 NOUN_TAGS = ("NOUN", "PROPN")
 _WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 
@@ -54,7 +49,7 @@ def _age_pattern() -> re.Pattern[str]:
     atoms = alternation(number_words())
     return re.compile(
         rf"(?<![\w-])(?P<num>\d{{1,3}}-?|(?:{atoms})(?:(?:en|ën)?(?:{atoms}))*)jarige?n?(?!\w)"
-        r"|(?<=[^\W\d_])\s\((?P<paren>\d{1,3})\)",
+        r"|(?<=[^\W\d_])\s\(\s?(?P<paren>\d{1,3})\s?\)",
         re.IGNORECASE,
     )
 
@@ -73,13 +68,33 @@ def _noun_after(text: str, end: int, tokens: list[Token] | None, token_at) -> st
                     return None
             return None
     m = _WORD.match(text, end)
-    if not m or m.group(1).lower() in NOT_NOUNS:
+    not_nouns = not_counted()
+    if not m or m.group(1).lower() in not_nouns or len(m.group(1)) < 2:
         return None
-    return m.group(1)
+    word = m.group(1)
+    if word.endswith("e") and word.islower():
+        # most likely an adjective (120 hybride bussen): the noun is the word after it, if there is one
+        m2 = _WORD.match(text, m.end())
+        if m2 and m2.group(1).lower() not in not_nouns and len(m2.group(1)) > 1:
+            return m2.group(1)
+        return None
+    return word
+
+
+@lru_cache(maxsize=1)
+def _maybe_amount() -> re.Pattern[str]:
+    """Whether a text can hold an amount at all: a digit, a currency symbol or a number word
+    ('een' alone does not count: it needs a magnitude, which is itself in the list)."""
+    words = [w for w in [*number_words(), *magnitudes(), *vague_amounts(), *currencies(), *units()]
+             if w not in ("een", "één") and w[:1].isalpha()]
+    syms = [c for c in [*currencies(), *units()] if not c[:1].isalpha()]
+    return re.compile(rf"\d|(?:{alternation(syms)})|(?<![^\W\d_])(?:{alternation(words)}|één)", re.IGNORECASE)
 
 
 def find_quantities(text: str, tokens: list[Token] | None = None, token_at=None) -> list[Quantity]:
     out: list[Quantity] = []
+    if not _maybe_amount().search(text):
+        return out
     taken: list[tuple[int, int]] = []
     time_units = lexicon().units
     for m in _age_pattern().finditer(text):

@@ -19,11 +19,12 @@ def _text(name: str) -> str:
     return resources.files("kroniek.lang.nl").joinpath(name).read_text(encoding="utf-8")
 
 
-def parse_table(name: str, text: str, checks: Sequence[Check]) -> list[tuple]:
+def parse_table(name: str, text: str, checks: Sequence[Check], key_columns: int = 1) -> list[tuple]:
     """Rows of a tab-separated table as tuples of checked values.
 
     Each column has a check that converts the cell or raises ValueError; its message ends up in a
     TableError naming the file and the line. Blank lines and lines starting with # are skipped.
+    The first `key_columns` cells of a row must not repeat an earlier row's.
     """
     rows: list[tuple] = []
     seen: dict[str, int] = {}
@@ -43,7 +44,7 @@ def parse_table(name: str, text: str, checks: Sequence[Check]) -> list[tuple]:
                 out.append(check(cell))
             except ValueError as e:
                 raise TableError(f"{where}: column {k} {cell!r}: {e}") from None
-        key = cells[0].strip()
+        key = "\t".join(c.strip() for c in cells[:key_columns])
         if key in seen:
             raise TableError(f"{where}: {key!r} already given on line {seen[key]}")
         seen[key] = n
@@ -53,8 +54,8 @@ def parse_table(name: str, text: str, checks: Sequence[Check]) -> list[tuple]:
     return rows
 
 
-def load_table(name: str, checks: Sequence[Check]) -> list[tuple]:
-    return parse_table(name, _text(name), checks)
+def load_table(name: str, checks: Sequence[Check], key_columns: int = 1) -> list[tuple]:
+    return parse_table(name, _text(name), checks, key_columns)
 
 
 # ---------------------------------------------------------------- column checks

@@ -10,7 +10,20 @@ from pydantic import BaseModel, Field
 from kroniek.serve.limits import MAX_TEXT_CHARS
 from kroniek.serve.store import Store
 
-router = APIRouter(prefix="/api")
+
+class Problem(BaseModel):
+    """Every error answer: a sentence, or FastAPI's list of field errors for malformed requests."""
+
+    detail: str | list[dict[str, Any]]
+
+
+_ERRORS = {
+    404: {"model": Problem, "description": "not found"},
+    413: {"model": Problem, "description": "request body too large"},
+    422: {"model": Problem, "description": "bad input, said plainly"},
+    503: {"model": Problem, "description": "the server has no database"},
+}
+router = APIRouter(prefix="/api", responses=_ERRORS)
 
 # The pipeline's models are shared state; one article is read at a time.
 _READ_LOCK = threading.Lock()
@@ -26,7 +39,8 @@ Period = Literal["day", "week", "month", "year"]
 
 class ReadRequest(BaseModel):
     text: str = Field(max_length=MAX_TEXT_CHARS, description="the article body")
-    date: str | None = Field(default=None, max_length=40, description="YYYY, YYYY-MM, YYYY-MM-DD or ISO timestamp")
+    date: str | None = Field(default=None, max_length=40, pattern=r"^\s*\d{4}(-\d{2}(-\d{2}([T ][0-9:.,+\-Z]*)?)?)?\s*$",
+                             description="YYYY, YYYY-MM, YYYY-MM-DD or ISO timestamp")
     id: str = Field(default="posted", min_length=1, max_length=200)
     title: str | None = Field(default=None, max_length=1000)
 

@@ -5,17 +5,19 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kroniek import __version__
 from kroniek.serve.api import router
-from kroniek.serve.limits import DEFAULT_MAX_BODY, BodyLimit
+from kroniek.serve.limits import DEFAULT_MAX_BODY, BodyLimit, Headers
 from kroniek.serve.store import NoDatabase, Store
 from kroniek.store.queries import QueryError
 
 STATIC = Path(str(files("kroniek.serve") / "static"))
+WORKER_THREADS = 4
 
 # The page loads nothing from elsewhere, and no inline script can run even if escaping ever failed.
 SECURITY_HEADERS = {
@@ -32,6 +34,9 @@ def create_app(db_path: str | Path | None, max_body: int = DEFAULT_MAX_BODY) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # queries run one at a time anyway (one connection); forty threads fighting over the GIL
+        # and the lock only slow each other down, so sync endpoints get a small pool
+        to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         store.close()
 
@@ -41,13 +46,7 @@ def create_app(db_path: str | Path | None, max_body: int = DEFAULT_MAX_BODY) -> 
     app.state.store = store
     app.include_router(router)
     app.add_middleware(BodyLimit, max_body=max_body)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(Headers, headers=SECURITY_HEADERS)
 
     @app.exception_handler(NoDatabase)
     async def no_database(request: Request, exc: NoDatabase) -> JSONResponse:

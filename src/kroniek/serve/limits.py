@@ -1,4 +1,4 @@
-"""Request size limits, enforced before a body reaches any endpoint."""
+"""ASGI middleware: request size limits, enforced before a body reaches any endpoint, and fixed headers."""
 from __future__ import annotations
 
 import json
@@ -63,3 +63,24 @@ class BodyLimit:
                 await send(message)
 
         await self.app(scope, counting_receive, guarded_send)
+
+
+class Headers:
+    """Adds fixed headers to every HTTP response (plain ASGI: no per-request task or body copy)."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in self.headers if h[0] not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

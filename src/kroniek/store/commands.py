@@ -43,6 +43,9 @@ def _run(fn) -> Any:
         except (ChronicleError, QueryError) as e:
             _err(str(e))
             return 2
+        except OSError as e:  # e.g. no reading model installed, an unreadable input the reader did not catch
+            _err(f"{args.command}: {e}")
+            return 2
     return handler
 
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 from kroniek.store import dedup
 from kroniek.store.rows import ArticleRows, content_hash, to_rows
 from kroniek.store.schema import TABLES, plain_type
-from kroniek.store.search import TOKEN, index_terms_sql
+from kroniek.store.search import TOKEN, index_articles
 
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
           "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
@@ -169,7 +169,7 @@ class Writer:
             if touched:
                 self._recount(touched)
             if arts:
-                con.execute(index_terms_sql(), [arts[0].article["seq"]])
+                index_articles(con, arts[0].article["seq"])
             self._insert("errors", errors, verb="INSERT OR IGNORE")
             con.execute("COMMIT")
         except BaseException:

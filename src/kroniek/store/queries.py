@@ -1,6 +1,7 @@
 """Read queries over the chronicle. Every filter value travels as a bound parameter, never inside the SQL text."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -8,6 +9,9 @@ EVENT_FILTERS = ("actor", "source", "target", "plover", "cameo", "news_type", "q
                  "article_id")
 PERIODS = {"day", "week", "month", "year"}
 EVENT_DATE = "coalesce(day, earliest)"  # the day an event is counted on in series and date filters
+
+
+CODE = re.compile(r"^[A-Za-z]{3,}$")  # a CAMEO actor code (prefix); anything else is an entity id (Q7747, PER:...)
 
 
 class QueryError(ValueError):
@@ -24,9 +28,12 @@ def _contains(value: str) -> str:
 
 
 def _side(col: str, value: str, params: list[Any]) -> str:
-    """An actor filter on one side: the CAMEO code by prefix (RUS matches RUSGOV), or the entity id exactly."""
-    params.extend([_prefix(value.upper()), value])
-    return f"({col}_actor LIKE ? ESCAPE '\\' OR {col}_entity = ?)"
+    """An actor filter on one side: a CAMEO code by prefix (RUS matches RUSGOV), else an entity id exactly."""
+    if CODE.match(value):
+        params.append(value.upper())
+        return f"starts_with({col}_actor, ?)"
+    params.append(value)
+    return f"{col}_entity = ?"
 
 
 def _as_date(value: Any, name: str) -> date:

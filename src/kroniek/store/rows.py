@@ -52,6 +52,13 @@ def _coords(*sources: dict[str, Any] | None) -> tuple[float | None, float | None
     return None, None
 
 
+def _given(value: Any, kind: type) -> Any:
+    """A number the reading already gives (the events layer may score events itself), else None."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return kind(value)
+    return None
+
+
 def _text_of(value: Any) -> str | None:
     if value is None:
         return None
@@ -188,7 +195,9 @@ def _mention(ev: dict[str, Any], reading: dict[str, Any], article_id: str, text:
         "event_id": mention_id, "seq": None, "dedup_key": None, "cameo": cameo,
         "base_code": cameo[:3] if cameo else None, "root_code": cameo[:2] if cameo else None,
         "plover": ev.get("plover"), "mode": ev.get("mode"), "news_type": ev.get("news_type"),
-        "quadclass": quadclass(cameo), "goldstein": goldstein(cameo),
+        "quadclass": _given(ev.get("quadclass"), int) or quadclass(cameo),
+        "goldstein": _given(ev.get("goldstein"), float) if _given(ev.get("goldstein"), float) is not None
+        else goldstein(cameo),
         "source_actor": src.get("actor"), "source_entity": ent_ids.get(str(src.get("entity"))),
         "source_text": src.get("text"), "target_actor": tgt.get("actor"),
         "target_entity": ent_ids.get(str(tgt.get("entity"))), "target_text": tgt.get("text"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # One place for every table: (column, DuckDB type). DDL and the Arrow batches written by ingest both come from here.
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -58,7 +58,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "errors": [("doc_id", "VARCHAR"), ("error", "VARCHAR"), ("seen_at", "TIMESTAMP")],
     # The full-text index: Dutch-stemmed terms per article (BM25 at query time).
-    "postings": [("term", "VARCHAR"), ("article_id", "VARCHAR"), ("tf", "INTEGER")],
+    "postings": [("term_id", "INTEGER"), ("article_id", "VARCHAR"), ("tf", "INTEGER")],
+    "vocab": [("term", "VARCHAR PRIMARY KEY"), ("term_id", "INTEGER"), ("df", "BIGINT")],  # df: articles with it
     "kroniek_meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
 }
 
@@ -97,7 +98,7 @@ def check_file(path: Path, read_only: bool) -> None:
             if len(head) < 12 or head[8:12] != _DUCKDB_MAGIC:
                 raise ChronicleError(f"{path}: not a DuckDB database (a foreign or corrupt file); left untouched")
         if not read_only and not os.access(path, os.W_OK):
-            raise ChronicleError(f"{path}: cannot write this database (permission denied)")
+            raise ChronicleError(f"{path}: cannot write this database (no write permission or a read-only disk)")
         return
     if read_only:
         raise ChronicleError(f"{path}: no such database")
@@ -105,7 +106,7 @@ def check_file(path: Path, read_only: bool) -> None:
     if not parent.is_dir():
         raise ChronicleError(f"{path}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise ChronicleError(f"{path}: cannot create a database in {parent} (permission denied)")
+        raise ChronicleError(f"{path}: cannot create a database in {parent} (no write permission or a read-only disk)")
 
 
 def _is_lock_error(e: Exception) -> bool:

@@ -24,13 +24,30 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
-def index_terms_sql() -> str:
-    """Index the articles from seq ? on (the ones just written)."""
-    return (
-        "INSERT INTO postings SELECT stem(w, 'dutch') AS term, article_id, count(*)::INTEGER AS tf FROM ("
-        " SELECT article_id, unnest(regexp_split_to_array(lower(strip_accents(coalesce(title, '') || ' ' || text)),"
-        " '[^a-z0-9]+')) AS w FROM articles WHERE seq >= ?) WHERE w <> '' AND length(w) <= 40 GROUP BY 1, 2"
-    )
+TERMS_SQL = (
+    "SELECT stem(w, 'dutch') AS term, article_id, min(seq) AS seq, count(*)::INTEGER AS tf FROM ("
+    " SELECT article_id, seq, unnest(regexp_split_to_array(lower(strip_accents(coalesce(title, '') || ' ' || text)),"
+    " '[^a-z0-9]+')) AS w FROM articles WHERE seq >= ?) WHERE w <> '' AND length(w) <= 40 GROUP BY 1, 2"
+)
+
+
+def index_articles(con: duckdb.DuckDBPyConnection, first_seq: int) -> None:
+    """Add the articles from `first_seq` on to the index and the vocabulary (inside the caller's transaction).
+
+    A new term's id follows the first article it appears in (then the term itself), so ids do not depend on
+    how articles were cut into batches: a resumed ingest numbers terms exactly as an uninterrupted one."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _kroniek_terms AS {TERMS_SQL}", [first_seq])
+    con.execute("CREATE OR REPLACE TEMP TABLE _kroniek_df AS SELECT term, min(seq) AS first_seq, count(*) AS n "
+                "FROM _kroniek_terms GROUP BY term")
+    con.execute("UPDATE vocab SET df = vocab.df + d.n FROM _kroniek_df d WHERE vocab.term = d.term")
+    con.execute("""INSERT INTO vocab
+        SELECT d.term, (SELECT coalesce(max(term_id), 0) FROM vocab) + row_number() OVER (ORDER BY d.first_seq, d.term),
+               d.n
+        FROM _kroniek_df d ANTI JOIN vocab v ON v.term = d.term""")
+    con.execute("INSERT INTO postings SELECT v.term_id, t.article_id, t.tf "
+                "FROM _kroniek_terms t JOIN vocab v ON v.term = t.term")
+    con.execute("DROP TABLE _kroniek_terms")
+    con.execute("DROP TABLE _kroniek_df")
 
 
 def stems(con: duckdb.DuckDBPyConnection, words: list[str]) -> list[str]:
@@ -39,31 +56,33 @@ def stems(con: duckdb.DuckDBPyConnection, words: list[str]) -> list[str]:
     return con.execute("SELECT list_transform(?::VARCHAR[], x -> stem(x, 'dutch'))", [words]).fetchone()[0]
 
 
-def query_terms(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple[str, int, float]]:
-    """(index term, query word number, weight) for each query word and the compounds that contain it."""
+def query_terms(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple[str, int, int, int, float]]:
+    """(term, term id, document frequency, query word number, weight) for each query word found in the index,
+    and for the compounds in the index that contain it."""
     words = list(dict.fromkeys(TOKEN.findall(fold(query))))
-    out: list[tuple[str, int, float]] = []
+    out: list[tuple[str, int, int, int, float]] = []
     for i, stem in enumerate(stems(con, words)):
-        out.append((stem, i, 1.0))
         if len(stem) >= MIN_COMPOUND:
-            like = "%" + stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            rows = con.execute("SELECT DISTINCT term FROM postings WHERE term LIKE ? ESCAPE '\\' AND term <> ?",
-                               [like, stem]).fetchall()
-            out.extend((t, i, COMPOUND_WEIGHT) for (t,) in rows)
+            rows = con.execute("SELECT term, term_id, df FROM vocab WHERE contains(term, ?) ORDER BY term_id",
+                               [stem]).fetchall()
+        else:
+            rows = con.execute("SELECT term, term_id, df FROM vocab WHERE term = ?", [stem]).fetchall()
+        out.extend((t, tid, df, i, 1.0 if t == stem else COMPOUND_WEIGHT) for t, tid, df in rows)
     return out
 
 
 def search_sql() -> str:
     return f"""
-    WITH q AS (SELECT unnest(?::VARCHAR[]) AS term, unnest(?::INTEGER[]) AS qi, unnest(?::DOUBLE[]) AS w),
+    WITH q AS (SELECT unnest(?::INTEGER[]) AS term_id, unnest(?::BIGINT[]) AS df, unnest(?::INTEGER[]) AS qi,
+                      unnest(?::DOUBLE[]) AS w),
     n AS (SELECT count(*) AS n, coalesce(avg(n_terms), 1) AS avgdl FROM articles),
-    hits AS (SELECT p.article_id, p.term, p.tf, q.qi, q.w FROM postings p JOIN q ON p.term = q.term),
-    df AS (SELECT term, count(*) AS df FROM hits GROUP BY term),
+    hits AS (SELECT p.article_id, p.tf, q.df, q.qi, q.w FROM postings p JOIN q ON p.term_id = q.term_id
+             WHERE p.term_id IN (SELECT unnest(?::INTEGER[]))),
     scored AS (
       SELECT h.article_id, count(DISTINCT h.qi) AS matched,
-             sum(h.w * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))
+             sum(h.w * ln(1 + (n.n - h.df + 0.5) / (h.df + 0.5))
                  * h.tf * ({K1} + 1) / (h.tf + {K1} * (1 - {B} + {B} * a.n_terms / n.avgdl))) AS score
-      FROM hits h JOIN df ON df.term = h.term JOIN articles a ON a.article_id = h.article_id, n
+      FROM hits h JOIN articles a ON a.article_id = h.article_id, n
       GROUP BY h.article_id)
     SELECT s.article_id, a.title, a.date, a.text, s.score, s.matched
     FROM scored s JOIN articles a ON a.article_id = s.article_id
@@ -95,15 +114,14 @@ def search(con: duckdb.DuckDBPyConnection, query: str, limit: int, offset: int) 
     terms = query_terms(con, query)
     if not terms:
         return []
-    rows = con.execute(search_sql(), [[t for t, _, _ in terms], [i for _, i, _ in terms], [w for _, _, w in terms],
-                                      int(limit), int(offset)]).fetchall()
+    ids = [t[1] for t in terms]
+    rows = con.execute(search_sql(), [ids, [t[2] for t in terms], [t[3] for t in terms], [t[4] for t in terms],
+                                      ids, int(limit), int(offset)]).fetchall()
     if not rows:
         return []
-    # which words of the found texts are hits: their folded stem is a query term (or holds one, for compounds)
-    exact = {t for t, _, w in terms if w == 1.0}
-    compound = {t for t, _, w in terms if w < 1.0}
+    # which words of the found texts are hits: their folded stem is one of the matched terms
+    matched = {t[0] for t in terms}
     words = sorted({w.lower() for r in rows for w in _WORD.findall(r[3] or "")})
-    hit_words = {w for w, s in zip(words, stems(con, [fold(w) for w in words]), strict=True)
-                 if s in exact or s in compound or any(e in s for e in exact if len(e) >= MIN_COMPOUND)}
+    hit_words = {w for w, s in zip(words, stems(con, [fold(w) for w in words]), strict=True) if s in matched}
     return [{"article_id": r[0], "title": r[1], "date": r[2], "snippet": snippet(r[3] or "", hit_words),
              "score": round(float(r[4]), 4), "matched": int(r[5])} for r in rows]

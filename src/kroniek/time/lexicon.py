@@ -10,6 +10,7 @@ from kroniek.quantities.tables import TableError, in_range, integer, load_table,
 DAYPARTS = ("MO", "AF", "EV", "NI")
 MODS = ("START", "MID", "END")
 VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+GRAMMAR_ROLES = ("clock_prep", "morning_before", "clause_opener", "limit_ahead", "every", "subject_start")
 
 
 def _clock(cell: str) -> tuple[int, int]:
@@ -57,6 +58,11 @@ class TimeLexicon:
     clock_words: dict[str, tuple[int, int]]
     tense: dict[str, str]
     holidays: dict[str, tuple[str, int, int]]  # name -> ("fixed", month, day) | ("easter", offset, 0)
+    grammar: dict[str, frozenset[str]]  # role -> function words (see time_grammar_words.tsv)
+
+
+def _grammar(rows: list[tuple]) -> dict[str, frozenset[str]]:
+    return {role: frozenset(w.lower() for w, r in rows if r == role) for role in GRAMMAR_ROLES}
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +86,9 @@ def lexicon() -> TimeLexicon:
             "time_seasons.tsv", word, one_of("SP", "SU", "FA", "WI"), in_range(1, 12), in_range(1, 12))},
         decades={low(w): v for w, v in table("time_decades.tsv", word, _decade)},
         clock_words={low(w): c for w, c in table("time_clock_words.tsv", word, _clock)},
-        tense={low(w): t for w, t in table("time_tense.tsv", word, one_of("FUTURE", "PAST"))},
+        tense={low(w): t for w, t in table("time_tense.tsv", word, one_of("FUTURE", "FUTURE_WEAK", "PAST"))},
         holidays={low(w): h for w, h in table("time_holidays.tsv", word, _holiday)},
+        grammar=_grammar(load_table("time_grammar_words.tsv", (word, one_of(*GRAMMAR_ROLES)), key_columns=2)),
     )
     if len(set(lex.weekdays.values())) != 7:
         raise TableError("lang/nl/time_weekdays.tsv: every weekday 1..7 must have a name")

@@ -28,10 +28,6 @@ class Found:
 
 B, E = r"(?<![\w'’])", r"(?![\w])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-# "om vier uur" is a clock time, "van vier uur" or "na vier uur" may be a duration
-CLOCK_PREPS = {"om", "tot", "vanaf", "rond", "omstreeks", "tegen", "sinds"}
-# a "morgen" after these words is the morning, not tomorrow
-MORNING_BEFORE = {"de", "deze", "die", "elke", "iedere", "goede", "van", "in", "op", "een", "hele", "vroege"}
 _PREV_WORD = re.compile(r"([\w'’]+)\W*$")
 
 
@@ -79,16 +75,16 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 
 class Clue:
-    """A test on (lower-cased words, has a digit) of a text, combinable with & and |."""
+    """A test on (lower-cased words, has a digit, lower-cased text) of a text, combinable with & and |."""
 
-    def __init__(self, test: Callable[[frozenset[str], bool], bool]):
+    def __init__(self, test: Callable[[frozenset[str], bool, str], bool]):
         self.test = test
 
     def __and__(self, other: Clue) -> Clue:
-        return Clue(lambda w, d: self.test(w, d) and other.test(w, d))
+        return Clue(lambda w, d, t: self.test(w, d, t) and other.test(w, d, t))
 
     def __or__(self, other: Clue) -> Clue:
-        return Clue(lambda w, d: self.test(w, d) or other.test(w, d))
+        return Clue(lambda w, d, t: self.test(w, d, t) or other.test(w, d, t))
 
 
 def _first_words(phrases) -> frozenset[str]:
@@ -97,24 +93,28 @@ def _first_words(phrases) -> frozenset[str]:
 
 def words(phrases) -> Clue:
     wanted = _first_words(phrases)
-    return Clue(lambda w, d: not wanted.isdisjoint(w))
+    return Clue(lambda w, d, t: not wanted.isdisjoint(w))
 
 
 def prefix(phrases) -> Clue:
-    starts = tuple(_first_words(phrases))
-    return Clue(lambda w, d: any(x.startswith(starts) for x in w))
+    starts = re.compile(rf"(?<![^\W\d_])(?:{alternation(_first_words(phrases))})")
+    return Clue(lambda w, d, t: starts.search(t) is not None)
 
 
 def suffix(ends) -> Clue:
-    ends = tuple(ends)
-    return Clue(lambda w, d: any(x.endswith(ends) for x in w))
+    found = re.compile(rf"(?:{alternation(ends)})(?![^\W\d_])")
+    return Clue(lambda w, d, t: found.search(t) is not None)
 
 
-digit = Clue(lambda w, d: d)
+digit = Clue(lambda w, d, t: d)
+_DIGIT = re.compile(r"\d")
 
 
 def _rules() -> list[Rule]:
     lex = lexicon()
+    # "om vier uur" is a clock time, "van vier uur" or "na vier uur" may be a duration
+    CLOCK_PREPS = lex.grammar["clock_prep"]
+    EVERY = lex.grammar["every"]
     full_months = [w for w, (_, f) in lex.months.items() if f == "full"]
     MON = alternation(lex.months)
     MON_W = list(lex.months)
@@ -144,13 +144,14 @@ def _rules() -> list[Rule]:
     def mod_of(s: str | None) -> str | None:
         return lex.modifiers[s.lower()] if s else None
 
-    @rule(when=digit & words(MON_W), pattern=rf"{B}(?:(?P<wd>{WD}),?\s+)?(?P<d>\d{{1,2}})(?:e|ste|de)?\s+(?P<mon>{MON})(?:\s+(?P<y>\d{{4}}))?{E}")
+    @rule(when=digit & words(MON_W), pattern=rf"{B}(?:(?P<wd>{WD}),?\s+)?(?P<d>\d{{1,2}})(?:e|ste|de)?\s+(?P<mon>{MON})(?:\s+(?P<y>\d{{4}})|\s+van\s+(?P<rel>{REL})\s+jaar)?{E}")
     def _day_month(m, text):
         d = int(m["d"])
         if not 1 <= d <= 31:
             return None
         wd = lex.weekdays[m["wd"].lower()] if m["wd"] else None
-        return {"k": "date", "d": d, "m": month_of(m["mon"]), "y": _year(m["y"]), "wd": wd}
+        rel = lex.relative_words[m["rel"].lower()] if m["rel"] else None
+        return {"k": "date", "d": d, "m": month_of(m["mon"]), "y": _year(m["y"]), "wd": wd, "yrel": rel}
 
     @rule(when=digit, pattern=rf"{B}(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){E}")
     def _numeric(m, text):
@@ -218,7 +219,7 @@ def _rules() -> list[Rule]:
     @rule(when=prefix(lex.relative_days), pattern=rf"{B}(?P<rd>{RD})(?P<dp>{DP})?{E}")
     def _relday(m, text):
         word = m["rd"].lower()
-        if word == "morgen" and not m["dp"] and _prev_word(text, m.start()) in MORNING_BEFORE:
+        if word == "morgen" and not m["dp"] and _prev_word(text, m.start()) in lex.grammar["morning_before"]:
             return None
         dp = lex.dayparts[m["dp"].lower()] if m["dp"] else None
         return {"k": "relday", "n": lex.relative_days[word], "dp": dp}
@@ -314,6 +315,10 @@ def _rules() -> list[Rule]:
         unit, f, _ = lex.units[(m["u"] or m["u2"]).lower()]
         return {"k": "duration", "n": None, "u": unit, "f": f, "approx": None}
 
+    @rule(when=words({"eerder", "later"}), pattern=rf"{B}(?:eerder|later)\s+op\s+de\s+(?:dag|ochtend|middag|avond){E}")
+    def _same_day(m, text):
+        return {"k": "sameday"}
+
     @rule(when=words({"per"}), pattern=rf"{B}per\s+(?P<u>dag|week|maand|jaar){E}")
     def _per(m, text):
         return {"k": "set", "v": {"dag": "P1D", "week": "P1W", "maand": "P1M", "jaar": "P1Y"}[m["u"].lower()]}
@@ -383,6 +388,13 @@ def _rules() -> list[Rule]:
             return {"k": "duration", "n": None, "u": "H", "f": 1, "approx": None}
         return {"k": "relday", "n": min(0, lex.relative_words[m["rel"].lower()]), "dp": "NI"}
 
+    SUBJECT = alternation(lex.grammar["subject_start"])
+
+    @rule(when=words({"nu"}), pattern=rf"{B}nu{E}(?!\s+(?:{SUBJECT}|\d+|(?-i:[A-Z])\w*)(?!\w))")
+    def _now(m, text):
+        # "nu de regering ..." (now that) opens a clause; "geeft zich nu over" is the time
+        return {"k": "vague", "v": "PRESENT_REF"}
+
     @rule(when=words(lex.vague), pattern=rf"{B}(?:{alternation(lex.vague)}){E}")
     def _vague(m, text):
         return {"k": "vague", "v": lex.vague[re.sub(r"\s+", " ", m.group().lower())]}
@@ -391,7 +403,7 @@ def _rules() -> list[Rule]:
     def _set_word(m, text):
         return {"k": "set", "v": lex.sets[m.group().lower()]}
 
-    @rule(when=words({"elke", "iedere", "ieder", "elk"}), pattern=rf"{B}(?:elke|iedere|ieder|elk)\s+(?:(?P<u>dag|week|maand|jaar|weekend)|(?P<wd>{WD})|(?P<dp>{DP})){E}")
+    @rule(when=words(EVERY), pattern=rf"{B}(?:{alternation(EVERY)})\s+(?:(?P<u>dag|week|maand|jaar|weekend)|(?P<wd>{WD})|(?P<dp>{DP})){E}")
     def _every(m, text):
         if m["wd"]:
             return {"k": "set", "v": f"XXXX-WXX-{lex.weekdays[m['wd'].lower()]}"}
@@ -417,10 +429,11 @@ def rules() -> list[Rule]:
 def find_times(text: str) -> list[Found]:
     """Time expressions in text order, without overlaps (the longest find wins)."""
     cands: list[Found] = []
-    present = frozenset(_WORDS.findall(text.lower()))
-    has_digit = any(c.isdigit() for c in text)
+    lower = text.lower()
+    present = frozenset(_WORDS.findall(lower))
+    has_digit = _DIGIT.search(text) is not None
     for k, r in enumerate(rules()):
-        if not r.when.test(present, has_digit):
+        if not r.when.test(present, has_digit, lower):
             continue
         for m in r.regex.finditer(text):
             sem = r.meaning(m, text)

@@ -13,6 +13,7 @@ Weekdays in one story belong to one week: the first bare weekday anchors the oth
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -23,8 +24,9 @@ from kroniek.time import arith
 from kroniek.time.arith import Period
 from kroniek.time.lexicon import lexicon
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_DAYS = 31  # the widest interval evaluation still counts as a date
-DATE_KINDS = {"holiday", "date", "month", "year", "decade", "season", "relday", "weekday", "relunit", "ago", "vague"}
+DATE_KINDS = {"sameday", "holiday", "date", "month", "year", "decade", "season", "relday", "weekday", "relunit", "ago", "vague"}
 
 
 def _num(x: float) -> str:
@@ -55,6 +57,7 @@ class Resolver:
         self.day_precise = bool(ref and ref.precision in ("day", "time"))
         self.anchor: tuple[int, date, date] | None = None  # weekday, lo, hi of the first bare weekday
         self.context: dict[int, tuple[date, date, str | None]] = {}  # sentence -> last day-like interval
+        self.last_sentence: int | None = None  # the sentence of the expression before this one
 
     # ------------------------------------------------------------ helpers
 
@@ -100,7 +103,11 @@ class Resolver:
                             mod=mod)
         if k == "set":
             return TimeExpr(start, end, text, "SET", sem["v"])
-        out = getattr(self, "_" + k)(sem, tense, sentence)
+        try:
+            out = getattr(self, "_" + k)(sem, tense, sentence)
+        except (ValueError, OverflowError):  # beyond the calendar (year 0 or 10000): found, but not resolvable
+            return TimeExpr(start, end, text, "TIME" if k in ("clock", "daypart") else "DATE")
+        self.last_sentence = sentence
         if out is None:
             return None
         typ, value, lo, hi, mod = out
@@ -109,7 +116,8 @@ class Resolver:
         t = TimeExpr(start, end, text, typ, value, lo.isoformat() if lo else None, hi.isoformat() if hi else None,
                      mod)
         if lo is not None and hi is not None and sentence is not None and (hi - lo).days <= 31:
-            self.context[sentence] = (lo, hi, value if value and len(value) >= 10 else None)
+            day_value = value[:10] if value and _DAY.match(value) else None
+            self.context[sentence] = (lo, hi, day_value)
         return t
 
     @staticmethod
@@ -137,10 +145,19 @@ class Resolver:
             except ValueError:
                 return None
 
+        wd = sem.get("wd")
+        if y is None and sem.get("yrel") is not None and self.r0 is not None:
+            y = self.r0.year + sem["yrel"]  # 13 februari van dit jaar
         if y is not None:
             p = make(y)
             if p is None:
                 return None
+        elif wd is not None and self.r0 is not None:
+            # "donderdag 14 december": the year in which that day is a Thursday, nearest the reference
+            mid = self.mid()
+            assert mid is not None
+            fits = [q for yy in range(mid.year - 6, mid.year + 7) if (q := make(yy)) and q.lo.isoweekday() == wd]
+            p = min(fits, key=lambda q: abs((q.lo - mid).days)) if fits else self.pick_year(make, tense)
         else:
             p = self.pick_year(make, tense)
             if p is None:
@@ -213,7 +230,8 @@ class Resolver:
         pattern = f"XXXX-WXX-{wd}"
         if self.r0 is None or self.r1 is None:
             return ("TIME" if dp else "DATE"), pattern + (f"T{dp}" if dp else ""), None, None, None
-        future = rel == 1 or (rel is None and tense == "FUTURE")
+        # news tells of a coming weekday in the present tense (de Kamer stemt dinsdag) and of a past one in the past
+        future = rel == 1 or (rel is None and tense in ("FUTURE", "PRESENT"))
         if sem["week"]:
             def f(r: date) -> Period:
                 return arith.day(arith.week(r + timedelta(weeks=rel or 0)).lo + timedelta(days=wd - 1))
@@ -312,11 +330,22 @@ class Resolver:
         hhmm = f"T{sem['h']:02d}:{sem['mi']:02d}"
         return self._on_context_day(hhmm, sentence)
 
+    def _sameday(self, sem, tense, sentence):
+        """'eerder op de dag': the day last spoken of."""
+        ctx = self._context(sentence)
+        if ctx is None:
+            got = self.over_ref(arith.day)
+            if got is None:
+                return "DATE", None, None, None, None
+            return "DATE", got[2], got[0], got[1], None
+        lo, hi, day_value = ctx
+        return "DATE", day_value, lo, hi, None
+
     def _daypart(self, sem, tense, sentence):
         return self._on_context_day(f"T{sem['dp']}", sentence)
 
     def _on_context_day(self, suffix: str, sentence: int | None):
-        ctx = self.context.get(sentence) if sentence is not None else None
+        ctx = self._context(sentence)
         if ctx is not None:
             lo, hi, day_value = ctx
         elif self.r0 is not None and self.r1 is not None:
@@ -325,6 +354,16 @@ class Resolver:
         else:
             return "TIME", "XXXX-XX-XX" + suffix, None, None, None
         return "TIME", (day_value or "XXXX-XX-XX") + suffix, lo, hi, None
+
+    def _context(self, sentence: int | None) -> tuple[date, date, str | None] | None:
+        """The day spoken of in this sentence, or else in the sentence of the time expression before (a clock
+        time or 'eerder op de dag' right after "Dinsdag ..." belongs to that Tuesday)."""
+        if sentence is None:
+            return None
+        ctx = self.context.get(sentence)
+        if ctx is None and self.last_sentence is not None and self.last_sentence != sentence:
+            ctx = self.context.get(self.last_sentence)
+        return ctx
 
     def _vague(self, sem, tense, sentence):
         v = sem["v"]

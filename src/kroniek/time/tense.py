@@ -3,15 +3,16 @@ a bare weekday or month name lies."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kroniek.doc import Document
-from kroniek.time.lexicon import lexicon
+from kroniek.time.lexicon import alternation, lexicon
 
 _WORD = re.compile(r"[\w.']+")
 
 
 def sentence_tense(doc: Document, offset: int) -> str | None:
-    """FUTURE, PAST or None (no sign) for the sentence holding `offset`.
+    """FUTURE, PAST, PRESENT or None (no sign) for the clause holding `offset`.
 
     Future markers win: in "zei dat hij maandag zal komen" the weekday is ahead. Uses the
     tagger's Tense feature when the models are present, and the marker words always.
@@ -22,30 +23,43 @@ def sentence_tense(doc: Document, offset: int) -> str | None:
     found = {markers.get(w.lower()) for w in _WORD.findall(doc.text[c_lo:c_hi])}
     if "FUTURE" in found:
         return "FUTURE"
-    if "PAST" in found or any(
-        c_lo <= t.start < c_hi and "Tense=Past" in t.feats and t.upos in ("VERB", "AUX") for t in tokens
-    ):
+    verbs = [t for t in tokens if c_lo <= t.start < c_hi and t.upos in ("VERB", "AUX")]
+    perfect = any(t.text.lower() in ("is", "zijn") for t in verbs) and any("VerbForm=Part" in t.feats for t in verbs)
+    if "PAST" in found or perfect or any(_past_form(t) for t in verbs):
         return "PAST"
-    if _BOUND_AHEAD.search(doc.text, max(c_lo, offset - 12), offset):
+    if "FUTURE_WEAK" in found:
+        return "FUTURE"
+    if _patterns()[1].search(doc.text, max(c_lo, offset - 12), offset):
         return "FUTURE"  # "tot maandag", "vanaf 1 januari": a limit that lies ahead, unless the clause is past
+    if any("VerbForm=Fin" in t.feats and "Tense=Pres" in t.feats for t in verbs):
+        return "PRESENT"
     return None
 
 
-_BOUND_AHEAD = re.compile(r"(?<!\w)(?:tot|vanaf|tegen)\s+$", re.IGNORECASE)
+def _past_form(t) -> bool:
+    """A finite past verb by the tagger, or by its weak past ending (meldde, kondigde), which the tagger
+    misses. ("is overleden", a perfect, is found by the caller; "wordt uitgezonden" is no past.)"""
+    if "VerbForm=Fin" not in t.feats:
+        return False
+    return "Tense=Past" in t.feats or t.text.lower().endswith(("de", "te", "den", "ten"))
 
 
-# where a clause ends: punctuation, or a word that opens a subordinate clause
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\"“”„]|\s[-–]\s|(?<!\w)(?:dat|die|omdat|want|maar|terwijl|nadat|voordat|zodat|wanneer|toen|waar)(?!\w)",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a clause ends (punctuation, or a word that opens a subordinate clause), and a limit word
+    right before a date (tot maandag)."""
+    g = lexicon().grammar
+    clause_break = re.compile(rf"[,;:()\"“”„]|\s[-–]\s|(?<!\w)(?:{alternation(g['clause_opener'])})(?!\w)",
+                              re.IGNORECASE)
+    ahead = re.compile(rf"(?<!\w)(?:{alternation(g['limit_ahead'])})\s+$", re.IGNORECASE)
+    return clause_break, ahead
 
 
 def _clause(text: str, lo: int, hi: int, offset: int) -> tuple[int, int]:
     """The stretch of the sentence between the clause breaks around `offset`: "De CDU meldde zondag dat
     het zal lukken" puts "zondag" in the past, whatever the "zal" of the next clause says."""
     start, end = lo, hi
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+    for m in _patterns()[0].finditer(text, lo, hi):
         if m.end() <= offset:
             start = m.end()
         elif m.start() > offset:

@@ -1,0 +1,54 @@
+"""The news-type classifier: features, decoding, saving and loading, and the shipped model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kroniek.events.newstype import OUTSIDE, NewsTypeModel, features, model
+
+
+def toy() -> NewsTypeModel:
+    weights = {
+        "b": {OUTSIDE: 1.0},
+        "l=aanslag": {"Conflict": 3.0},
+        "l=doden": {"Life": 2.5},
+        "l=dood": {"Life": 2.5},
+        "l-1=de": {"Conflict": 0.2},
+    }
+    return NewsTypeModel(weights, [OUTSIDE, "Conflict", "Life"], 0.0,
+                         {"Life": {"dood": "Life.Die"}}, {"Conflict": "Conflict.Attack", "Life": "Life.Injure"})
+
+
+def test_features_see_the_word_its_lemma_and_neighbours() -> None:
+    f = features(["Bij", "de", "aanslagen", "vielen", "doden"], 2)
+    assert "w=aanslagen" in f and "l-1=de" in f and "l+1=vallen" in f
+    assert any(x.startswith("l=aanslag") for x in f)
+    assert "l-2=bij" in features(["Bij", "de", "aanslag"], 2)
+    assert "l+2=</s>" in features(["de", "aanslag"], 1)
+
+
+def test_triggers_are_typed_subtyped_and_deduplicated() -> None:
+    m = toy()
+    words = ["Bij", "de", "aanslag", "en", "een", "tweede", "aanslag", "vielen", "drie", "doden", "."]
+    got = m.triggers(words, gap=3)
+    labels = [(words[i], lab) for i, lab, _ in got]
+    # the two attacks lie four words apart: both stay; "doden" gets its type's usual subtype
+    assert labels == [("aanslag", "Conflict.Attack"), ("aanslag", "Conflict.Attack"), ("doden", "Life.Injure")]
+    assert [lab for _, lab, _ in m.triggers(["aanslag", "aanslag"], gap=3)] == ["Conflict.Attack"]
+    assert m.triggers(words, threshold=10.0) == []
+
+
+def test_model_round_trips_through_its_file(tmp_path: Path) -> None:
+    m = toy()
+    path = tmp_path / "m.json.gz"
+    m.save(path)
+    back = NewsTypeModel.load(path)
+    assert back.weights == m.weights and back.threshold == m.threshold and back.subtypes == m.subtypes
+
+
+def test_shipped_model_finds_an_attack_and_no_event_in_a_plain_sentence() -> None:
+    m = model()
+    assert m is not None
+    hits = m.triggers("Bij een bomaanslag in Kaboel zijn zeker twintig doden gevallen .".split())
+    assert {lab.split(".")[0] for _, lab, _ in hits} & {"Conflict", "Life"}
+    for plain in ("Het weer is zonnig en droog .", "Zij las een boek over de geschiedenis van de stad ."):
+        assert m.triggers(plain.split()) == []
