@@ -101,17 +101,23 @@ def time_browser(base: str, article_id: str | None) -> None:
             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        routes = [("first page", "")] + ([("article view", f"article/{article_id}")] if article_id else [])
-        for name, route in routes:
-            times = []
-            for _ in range(5):
-                pg = browser.new_page()
-                pg.goto(f"{base}/#/{route}")
-                pg.wait_for_selector("body[data-ready]")
-                times.append(float(pg.evaluate("document.body.dataset.ms")))
-                pg.close()
-            print(f"{name} in chromium (navigation start to drawn): median {statistics.median(times):.0f} ms, "
-                  f"runs {', '.join(f'{t:.0f}' for t in times)}")
+        first, article = [], []
+        for _ in range(5):
+            pg = browser.new_page()
+            pg.goto(f"{base}/#/")
+            pg.wait_for_selector("body[data-ready]")
+            first.append(float(pg.evaluate("document.body.dataset.ms")))
+            if article_id:
+                # as a reader gets there: from the page already open, by following a link (a hash change)
+                pg.evaluate("id => { location.hash = '#/article/' + encodeURIComponent(id); }", article_id)
+                pg.wait_for_selector(f"body[data-ready='article/{article_id}']")
+                article.append(float(pg.evaluate("document.body.dataset.ms")))
+            pg.close()
+        print(f"first page in chromium (navigation start to drawn): median {statistics.median(first):.0f} ms, "
+              f"runs {', '.join(f'{t:.0f}' for t in first)}  (target < 1000 ms)")
+        if article:
+            print(f"article view in chromium (link followed to drawn): median {statistics.median(article):.0f} ms, "
+                  f"runs {', '.join(f'{t:.0f}' for t in article)}  (target < 300 ms)")
         browser.close()
 
 

@@ -121,6 +121,8 @@ class PeakMemory:
         self.children = 0  # the most worker processes seen at once
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds last seen (workers are not our children to reap)
         self._cpu0 = self._own_cpu()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
 
     @staticmethod
     def _own_cpu() -> float:
@@ -131,8 +133,6 @@ class PeakMemory:
     def cpu_seconds(self) -> float:
         me = os.getpid()
         return sum(v for pid, v in self.cpu.items() if pid != me) + self._own_cpu() - self._cpu0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> None:
         me = psutil.Process()
@@ -196,7 +196,7 @@ def run_multi(corpus: Path, workers: int) -> dict[str, Any]:
     return _consume(read_parallel([corpus], workers, warn=lambda m: None))
 
 
-def run_dask(corpus: Path, workers: int, out: Path) -> dict[str, Any]:
+def run_dask(corpus: Path, workers: int, out: Path, articles: int) -> dict[str, Any]:
     import duckdb
     from distributed import Client
 
@@ -205,7 +205,9 @@ def run_dask(corpus: Path, workers: int, out: Path) -> dict[str, Any]:
     cluster = local_cluster(workers)
     client = Client(cluster)
     try:
-        stats = run_batch([corpus], out, client, partition_size=64, warn=lambda m: None)
+        # enough partitions that every worker stays busy to the end (a real archive has thousands)
+        size = max(4, min(256, articles // (8 * workers)))
+        stats = run_batch([corpus], out, client, partition_size=size, warn=lambda m: None)
     finally:
         client.close()
         cluster.close()
@@ -269,7 +271,8 @@ def main() -> None:
             elif mode == "multi":
                 runs.append(measure(f"multi-{a.workers}", run_multi, corpus, a.workers))
             elif mode == "dask":
-                runs.append(measure(f"dask-local-{a.workers}", run_dask, corpus, a.workers, Path(tmp) / "parquet"))
+                runs.append(measure(f"dask-local-{a.workers}", run_dask, corpus, a.workers, Path(tmp) / "parquet",
+                                    results["corpus"]["articles"]))
             else:
                 raise SystemExit(f"unknown mode {mode!r}: single, multi or dask")
         results["runs"] = runs

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 SCORER = SHARED / "eval" / "score.py"
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",

@@ -4,11 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kroniek.dates import parse_doc_date
 from kroniek.doc import Document, Mention
 from kroniek.entities.actors import ActorRef, actor_for_span, actor_for_token
-from kroniek.entities.lexicon import pronouns, role_words
+from kroniek.entities.lexicon import function_words, pronouns, role_words
 from kroniek.pipeline import Pipeline
 from kroniek.reading import to_reading
 
@@ -135,12 +137,18 @@ def test_actor_depends_on_the_article_date(nlp):
 
 
 def test_unknown_names_stay_entities_without_kb(nlp):
-    doc = read(nlp, "Vlak voor de verkiezingen werd de Belarussische oppositieleider Maria Kolesnikova opgepakt. "
-                    "Kolesnikova zat later vast.")
-    kol = next(e for e in doc.entities if e.name == "Maria Kolesnikova")
-    assert kol.kb is None and kol.type == "PER" and len(kol.mentions) == 2
-    assert kol.actor == "BLROPP"  # from her title
+    doc = read(nlp, "Vlak voor de verkiezingen werd de Belarussische oppositieleider Ivana Petrenko opgepakt. "
+                    "Petrenko zat later vast.")
+    pet = next(e for e in doc.entities if e.name == "Ivana Petrenko")
+    assert pet.kb is None and pet.type == "PER" and len(pet.mentions) == 2
+    assert pet.actor == "BLROPP"  # from her title
     assert not any(e.name == "Vlak" for e in doc.entities)
+
+
+def test_known_opposition_leader(nlp):
+    doc = read(nlp, "De Belarussische oppositieleider Maria Kolesnikova werd opgepakt.")
+    kol = next(e for e in doc.entities if e.type == "PER")
+    assert (kol.name, kol.actor) == ("Maria Kolesnikova", "BLROPP")
 
 
 def test_recogniser_mentions_are_linked_and_kept(nlp):
@@ -165,4 +173,64 @@ def test_empty_and_nameless_documents(nlp):
 
 def test_word_tables_load_and_validate():
     assert role_words()["regering"].role == "GOV" and role_words()["president"].person
+    assert role_words()["demonstranten"].role == ""  # the people of a country are the country itself
     assert pronouns()["hij"].case == "subj"
+    assert "de" in function_words()["article"] and "twee" in function_words()["several"]
+
+
+def test_a_bad_word_table_row_names_file_and_row(monkeypatch):
+    import kroniek.entities.lexicon as lexicon
+
+    monkeypatch.setattr(lexicon, "table_rows", lambda name, columns: [["president", "KING", "person"]])
+    lexicon.role_words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"role_words\.tsv: row 1"):
+            lexicon.role_words()
+    finally:
+        lexicon.role_words.cache_clear()
+
+
+def test_regions_and_continents(nlp):
+    doc = read(nlp, "Er waren protesten in Vlaanderen, op de Krim en elders in Europa.")
+    got = {e.name: (e.type, e.actor) for e in doc.entities}
+    assert got == {"Vlaanderen": ("LOC", "BEL"), "Krim": ("LOC", "UKR"), "Europa": ("LOC", "EUR")}
+
+
+def test_dutch_genitive_without_apostrophe_links_the_person(nlp):
+    doc = read(nlp, "Het parlement steunt Macrons plannen niet.")
+    assert [(e.kb, [m.text for m in e.mentions]) for e in doc.entities] == [("Q3052772", ["Macrons"])]
+
+
+def test_surname_before_the_full_name_is_the_same_person(nlp):
+    doc = read(nlp, "Het ontslag van Fico is een feit. Gisteren vertrok premier Robert Fico na protesten.", "2018-03-16")
+    people = [e for e in doc.entities if e.type == "PER"]
+    assert len(people) == 1 and [m.text for m in people[0].mentions] == ["Fico", "Robert Fico"]
+    assert people[0].actor == "SVKGOV"
+
+
+def test_only_definite_titles_refer_back(nlp):
+    doc = read(nlp, "Donald Trump sprak. Een rechter oordeelde later dat de Amerikaanse president moest betalen.")
+    trump = doc.entities[0]
+    assert [r.text for r in trump.references] == ["de Amerikaanse president"]
+
+
+_WORDS = ["Poetin", "poetin", "Lukashenko's", "hij", "zij", "de", "Russische", "president", "regering", "Minsk",
+          "Wit-Rusland", "Van", "De", "Morgen", ".", ",", "'s", "’s", "VS.", "Jan", "Modaal", "demonstranten", "in",
+          "Kremlin", "Het", "é", "ZELENSKYJ", "Macrons", "een", "66-jarige", "\n", "\"", ""]
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=30))
+def test_any_text_gives_consistent_entities(words):
+    text = " ".join(words)
+    doc = Pipeline(["tokenize", "entities"])(Document(id="h", text=text, date=parse_doc_date("2020-09")))
+    ids = [e.id for e in doc.entities]
+    assert len(ids) == len(set(ids))
+    for e in doc.entities:
+        assert e.mentions and e.type in ("PER", "ORG", "LOC", "MISC")
+        for m in e.mentions + e.references:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+            assert m.entity == e.id
+    for t in doc.tokens:
+        actor_for_token(doc, t.i)  # never raises
+    actor_for_span(doc, 0, len(text))

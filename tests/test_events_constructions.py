@@ -339,3 +339,60 @@ def test_protesters_in_coordination_do_not_protest_against_each_other() -> None:
     ev = one(make_doc(rows, [(1, 1, "MISC", "ISR"), (3, 3, "MISC", "PSE")]))
     assert ev.plover == "PROTEST" and ev.source.text == "Joden"
     assert ev.target is None or ev.target.text != "moslims"
+
+
+def test_without_a_parse_reporting_and_volgens_still_attribute() -> None:
+    doc = make_doc(ZEI_DAT, [(1, 1, "PER", "RUSGOV"), (4, 4, "LOC", "RUS"), (7, 7, "LOC", "BLR")], parse=False)
+    ev = one(doc)
+    assert ev.trigger_text == "sturen" and ev.attribution is not None and ev.attribution.actor == "RUSGOV"
+    assert ev.source.actor == "RUS" and ev.target.actor == "BLR"
+    rows = [("Volgens", "volgens", "", 0, "", ""), ("Poetin", "Poetin", "", 0, "", ""),
+            ("arresteerde", "arresteren", "", 0, "", ""), ("Belarus", "Belarus", "", 0, "", ""),
+            ("tientallen", "tientallen", "", 0, "", ""), ("Russen", "Rus", "", 0, "", ""), (".", ".", "", 0, "", "")]
+    ev = one(make_doc(rows, [(2, 2, "PER", "RUSGOV"), (4, 4, "LOC", "BLR"), (6, 6, "MISC", "RUS")], parse=False))
+    assert ev.modality == "reported" and ev.attribution.actor == "RUSGOV"
+    assert ev.source.actor == "BLR" and ev.target.actor == "RUS"
+
+
+def test_pluperfect_and_plans_open_the_document_interval_honestly() -> None:
+    had = [("Hij", "hij", "PRON", 5, "nsubj", ""), ("had", "hebben", "AUX", 5, "aux", "Tense=Past|VerbForm=Fin"),
+           ("tientallen", "tientallen", "NUM", 4, "nummod", ""), ("Russen", "Rus", "PROPN", 5, "obj", ""),
+           ("laten", "laten", "VERB", 0, "root", "VerbForm=Inf"), ("oppakken", "op_pakken", "VERB", 5, "xcomp", "VerbForm=Inf"),
+           (".", ".", "PUNCT", 5, "punct", "")]
+    ev = one(make_doc(had, date="2020-09"))
+    assert ev.plover == "COERCE"
+    assert ev.time["earliest"] is None and ev.time["latest"] >= "2020-09-30"
+    ev = one(make_doc(ZEI_DAT, date="2020-09"))
+    assert ev.trigger_text == "sturen" and ev.time["latest"] is None and ev.time["earliest"] <= "2020-09-01"
+
+
+def test_expelled_diplomats_are_the_target_and_signing_parties_each_others() -> None:
+    rows = [("Rusland", "Rusland", "PROPN", 5, "nsubj", ""), ("heeft", "hebben", "AUX", 5, "aux", FIN),
+            ("twee", "twee", "NUM", 4, "nummod", ""), ("diplomaten", "diplomaat", "NOUN", 5, "obj", ""),
+            ("uitgezet", "uit_zetten", "VERB", 0, "root", PART), (".", ".", "PUNCT", 5, "punct", "")]
+    ev = one(make_doc(rows, [(1, 1, "LOC", "RUS"), (3, 4, "PER", "NLDGOV")]))
+    assert (ev.plover, ev.cameo) == ("SANCTION", "166")
+    assert ev.source.actor == "RUS" and ev.target.actor == "NLDGOV"
+    rows = [("China", "China", "PROPN", 7, "nsubj", ""), ("en", "en", "CCONJ", 3, "cc", ""),
+            ("Amerika", "Amerika", "PROPN", 1, "conj", ""), ("hebben", "hebben", "AUX", 7, "aux", FIN),
+            ("een", "een", "DET", 6, "det", ""), ("handelsakkoord", "handelsakkoord", "NOUN", 7, "obj", ""),
+            ("gesloten", "sluiten", "VERB", 0, "root", PART), (".", ".", "PUNCT", 7, "punct", "")]
+    ev = one(make_doc(rows, [(1, 1, "LOC", "CHN"), (3, 3, "LOC", "USA")]))
+    assert (ev.plover, ev.cameo) == ("SUPPORT", "057")  # "akkoord" found inside the compound
+    assert ev.source.actor == "CHN" and ev.target.actor == "USA"
+
+
+def test_de_twee_leiders_are_the_last_two_leaders_of_different_countries() -> None:
+    rows = [("Poetin", "Poetin", "PROPN", 2, "nsubj", ""), ("ontving", "ontvangen", "VERB", 0, "root", FIN),
+            ("Lukashenko", "Lukashenko", "PROPN", 2, "obj", ""), (".", ".", "PUNCT", 2, "punct", ""),
+            ("De", "de", "DET", 7, "det", ""), ("twee", "twee", "NUM", 7, "nummod", ""),
+            ("leiders", "leider", "NOUN", 8, "nsubj", ""), ("spraken", "spreken", "VERB", 0, "root", FIN),
+            ("elkaar", "elkaar", "PRON", 8, "obj", ""), (".", ".", "PUNCT", 8, "punct", "")]
+    doc = make_doc(rows, [(1, 1, "PER", "RUSGOV"), (3, 3, "PER", "BLRGOV")])
+    # two sentences (the heads above are document-wide already)
+    for t in doc.tokens[4:]:
+        t.sent = 1
+    doc.sentences = [Sentence(0, doc.tokens[3].end, 0, 4), Sentence(doc.tokens[4].start, len(doc.text), 4, 10)]
+    ev = one(doc)
+    assert ev.plover == "CONSULT" and ev.trigger_text == "spraken"
+    assert {ev.source.actor, ev.target.actor} == {"RUSGOV", "BLRGOV"}

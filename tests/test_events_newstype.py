@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kroniek.events.newstype import OUTSIDE, NewsTypeModel, features, model
+from kroniek.events.newstype import OUTSIDE, NewsTypeModel, features, model, tags_of
 
 
 def toy() -> NewsTypeModel:
@@ -52,3 +52,14 @@ def test_shipped_model_finds_an_attack_and_no_event_in_a_plain_sentence() -> Non
     assert {lab.split(".")[0] for _, lab, _ in hits} & {"Conflict", "Life"}
     for plain in ("Het weer is zonnig en droog .", "Zij las een boek over de geschiedenis van de stad ."):
         assert m.triggers(plain.split()) == []
+
+
+def test_parse_features_describe_relation_head_and_dependents() -> None:
+    words = ["Demonstranten", "werden", "aangehouden", "."]
+    tags = tags_of(["NOUN", "AUX", "VERB", "PUNCT"], ["nsubj:pass", "aux:pass", "root", "punct"], [2, 2, -1, 2], words)
+    assert tags[2] == ("VERB", "root", "<root>", "aux:pass+nsubj:pass")
+    assert tags[0][2].replace("_", "") == "aanhouden"  # the head's lemma
+    f = features(words, 2, tags=tags)
+    assert "d=root" in f and "k=aux:pass+nsubj:pass" in f
+    assert not any(x.startswith("u=") for x in features(words, 2))
+    assert not toy().uses_parse

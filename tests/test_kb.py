@@ -36,7 +36,7 @@ def test_keys_ignore_case_diacritics_and_possessives():
     ("VS", "USA"), ("Verenigde Staten", "USA"), ("Amerika", "USA"), ("Duitsland", "DEU"), ("Nederland", "NLD"),
     ("Oekraïne", "UKR"), ("Oekraine", "UKR"), ("Frankrijk", "FRA"), ("Turkije", "TUR"),
     ("Moskou", "RUS"), ("Minsk", "BLR"), ("Washington", "USA"), ("Kiev", "UKR"), ("Berlijn", "DEU"),
-    ("Den Haag", "NLDGOV"), ("Brussel", "BEL"), ("het Kremlin", "RUSGOV"), ("Kremlin", "RUSGOV"),
+    ("Den Haag", "NLD"), ("Brussel", "BEL"), ("het Kremlin", "RUSGOV"), ("Kremlin", "RUSGOV"),
     ("Witte Huis", "USAGOV"), ("NAVO", "IGONAT"), ("VN", "IGOUNO"), ("Verenigde Naties", "IGOUNO"),
     ("EU", "IGOEEC"), ("Europese Commissie", "IGOEEC"), ("IMF", "IGOIMF"), ("Wereldbank", "IGOUNOWBK"),
 ])
@@ -144,6 +144,7 @@ def test_loader_reports_an_alias_of_an_unknown_entry(tmp_path):
     ("igos.tsv", "Q1\tigo\tORG\tNobody\t\n", "igos.tsv: row"),
     ("leaders.tsv", "Q1\tPER\tNobody\t\tRUSGOV:1999:\tRUSELI\t\n", "leaders.tsv: row"),
     ("seats.tsv", "seat:x\tORG\tX\t\n", "seats.tsv: line"),
+    ("regions.tsv", "region:x\tX\t\tBEL\tbel\n", "regions.tsv: row"),
 ])
 def test_build_reports_a_bad_source_row(tmp_path, name, row, message):
     for f in SOURCES.glob("*.tsv"):
@@ -153,4 +154,5 @@ def test_build_reports_a_bad_source_row(tmp_path, name, row, message):
     b = Builder(tmp_path / "no-eventcoding", sources=tmp_path)
     with pytest.raises(ValueError, match=message):
         b.curated()
+        b.regions()
         b.people()

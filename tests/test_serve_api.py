@@ -77,6 +77,9 @@ def test_read_bad_input_is_a_clear_422(client, body, needle) -> None:
 def test_read_not_json_is_422(client) -> None:
     r = client.post("/api/read", content=b"{not json", headers={"content-type": "application/json"})
     assert r.status_code == 422
+    # valid JSON, but a lone surrogate is no text any UTF-8 answer could carry
+    r = client.post("/api/read", content=b'{"text": "Poetin \\ud800 sprak."}', headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "unicode" in str(r.json()["detail"])
 
 
 def test_request_body_limit(client) -> None:
@@ -113,6 +116,8 @@ def test_articles_and_one_article(client) -> None:
     assert {a["article_id"] for a in items} >= {"sotsji-2020-09", HOSTILE_ID}
     art = client.get(f"/api/articles/{HOSTILE_ID}").json()
     assert art["text"] == HOSTILE_TEXT and len(art["events"]) == 2
+    assert art["entity_ids"]["e1"] == "Q7747" and art["entity_ids"]["e4"] == "ORG:politie"
+    assert client.get(f"/api/entities/{art['entity_ids']['e4']}").status_code == 200
     assert client.get("/api/articles/sotsji-2020-09").json()["date"] == "2020-09"
     r = client.get("/api/articles/no-such-article")
     assert r.status_code == 404 and "no-such-article" in r.json()["detail"]
@@ -123,6 +128,9 @@ def test_events_and_filters(client) -> None:
     assert len(all_events) >= 2
     conflict = client.get("/api/events", params={"quadclass": 4}).json()["items"]
     assert conflict and all(e["quadclass"] == 4 for e in conflict)
+    # filter values are data, never SQL
+    assert client.get("/api/events", params={"source": "RUS'; DROP TABLE events; --"}).json()["items"] == []
+    assert client.get("/api/events", params={"actor": "ORG:politie"}).json()["items"]  # entity ids have ':' and spaces
     rus = client.get("/api/events", params={"source": "RUS", "article_id": HOSTILE_ID}).json()["items"]
     assert [e["source_actor"] for e in rus] == ["RUSGOV"]
     assert rus[0]["day"] == "2020-08-10"  # dates travel as ISO days
@@ -134,7 +142,7 @@ def test_events_and_filters(client) -> None:
 
 @pytest.mark.parametrize("params", [{"quadclass": 5}, {"quadclass": "x"}, {"cameo": "abc"}, {"start": "2020-13"},
                                     {"start": "2020-09-02", "end": "2020-09-01"}, {"limit": 100000},
-                                    {"source": "RUS; DROP TABLE events"}])
+                                    {"source": "RUS\x00GOV"}, {"actor": "x" * 201}])
 def test_events_bad_filters_are_422(client, params) -> None:
     r = client.get("/api/events", params=params)
     assert r.status_code == 422 and r.json()["detail"]
@@ -204,3 +212,33 @@ def test_cli_serve_missing_db(tmp_path: Path, capsys) -> None:
 
     assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "none.duckdb" in capsys.readouterr().err
+
+
+def test_kroniek_serve_runs_on_loopback(db_path: Path) -> None:
+    import socket
+    import subprocess
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "kroniek.cli", "serve", "--db", str(db_path), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "kroniek serve did not answer within 60 s"
+                time.sleep(0.2)
+        assert r.json()["status"] == "ok"
+        assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").json()["info"]["title"] == "kroniek"
+        assert "<main" in httpx.get(f"http://127.0.0.1:{port}/").text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.serve.frames import clean, records
+from kroniek.serve.frames import clean, records, utf8_safe
 from kroniek.serve.outline import OutlineError, build_rings, read_outline, simplify
 
 
@@ -26,6 +26,12 @@ def test_clean_makes_values_json_safe() -> None:
     value = {"a": [float("inf"), 1.5, (dt.date(2020, 1, 2),)], "b": {"c": None}}
     assert clean(value) == {"a": [None, 1.5, ["2020-01-02"]], "b": {"c": None}}
     json.dumps(clean(value))
+
+
+def test_utf8_safe_replaces_lone_surrogates() -> None:
+    got = utf8_safe({"a": ["x\ud800y", 1], "\udfff": None})
+    assert got == {"a": ["x?y", 1], "?": None}
+    json.dumps(got, ensure_ascii=False).encode("utf-8")
 
 
 def test_shipped_outline_is_valid_and_small() -> None:

@@ -55,7 +55,7 @@ def check_consistent(path: Path) -> int:
                  "(SELECT count(*) FROM event_mentions m WHERE m.event_id = e.event_id)") == 0
         assert q("SELECT count(*) FROM articles a WHERE n_events <> "
                  "(SELECT count(*) FROM event_mentions m WHERE m.article_id = a.article_id)") == 0
-        assert q("SELECT count(DISTINCT article_id) FROM postings") == q("SELECT count(*) FROM articles")
+        assert q("SELECT count(DISTINCT article_seq) FROM postings") == q("SELECT count(*) FROM articles")
         assert q("SELECT count(*) FROM (SELECT term_id, count(*) AS n FROM postings GROUP BY term_id) p "
                  "FULL JOIN vocab v ON v.term_id = p.term_id WHERE p.n IS DISTINCT FROM v.df") == 0
         return q("SELECT count(*) FROM articles")

@@ -32,7 +32,6 @@ Event dates: an event counts on its day when known, else on the first day of the
 """
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -42,13 +41,14 @@ import duckdb
 
 from kroniek.store import queries as q
 from kroniek.store.export import export as _export
-from kroniek.store.ingest import Stats, Writer, batches
+from kroniek.store.ingest import Stats, Writer, write_all
+from kroniek.store.rows import load_reading
 from kroniek.store.schema import TABLES, ChronicleError, check_file, connect, load_fts, prepare
 from kroniek.store.search import search as _search
 
 DEFAULT_PATH = "kroniek.duckdb"
 BATCH_SIZE = 64  # articles per transaction: a kill loses at most this much work, which the next run redoes
-BATCH_SECONDS = 2.0
+BATCH_SECONDS = 10.0  # a slow reader still commits this often (small batches cost fixed overhead each)
 
 __all__ = ["DEFAULT_PATH", "Chronicle", "ChronicleError"]
 
@@ -96,17 +96,12 @@ class Chronicle:
         """Store readings (the JSON dicts of `kroniek read`), in batches, each one transaction."""
         self._writable()
         writer = Writer(self.con, fail=_fail)
-        total = Stats()
         t0 = time.perf_counter()
-        for batch in batches(readings, self.batch_size, BATCH_SECONDS):
-            try:
-                st = writer.write(batch)
-            except duckdb.Error as e:
-                raise ChronicleError(f"{self.path}: writing failed ({e}); the batches written before are kept, "
-                                     "run the ingest again to complete it") from e
-            total.add(st)
-            if on_batch:
-                on_batch(st)
+        try:
+            total = write_all(writer, readings, self.batch_size, BATCH_SECONDS, on_batch)
+        except duckdb.Error as e:
+            raise ChronicleError(f"{self.path}: writing failed ({e}); the batches written before are kept, "
+                                 "run the ingest again to complete it") from e
         total.seconds = time.perf_counter() - t0
         return total.as_dict()
 
@@ -148,7 +143,7 @@ class Chronicle:
                                [article_id]).fetchone()
         if row is None:
             return None
-        reading = json.loads(row[0])
+        reading = load_reading(row[0])
         reading["text"] = row[1]
         reading["article_id"] = article_id
         reading["hash"] = row[2]
@@ -172,7 +167,8 @@ class Chronicle:
         filters = dict(actor=actor, source=source, target=target, plover=plover, cameo=cameo, news_type=news_type,
                        quadclass=quadclass, start=start, end=end, place=place, article_id=article_id, **unknown)
         sql, params = q.events_sql(q.check_filters(filters), limit, offset)
-        return self._frame(self.con.execute(sql, params))
+        ids = [r[0] for r in self.con.execute(sql, params).fetchall()]
+        return self._frame(self.con.execute(q.EVENTS_BY_ROWID, [ids, ids]))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         cur = self.con.execute(f"SELECT {q.EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id])

@@ -18,7 +18,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kroniek.events.newstype import OUTSIDE, NewsTypeModel, _lemma, features
+from kroniek.events.newstype import OUTSIDE, NewsTypeModel, _lemma, features, tags_of
 
 OUT = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "models" / "events" / "newstype.json.gz"
 GENERIC = {"Conflict.Conflict", "Contact.Contact", "Justice.Justice", "Transaction.Transaction"}
@@ -128,12 +128,76 @@ class Perceptron:
         return out
 
 
+def examples_of(sents: list[dict]) -> list[tuple[list[str], str]]:
+    out = []
+    for s in sents:
+        for i, lab in enumerate(s["labels"]):
+            if lab is not None:
+                out.append((features(s["words"], i, s["lemmas"], s.get("tags")), lab.split(".")[0]))
+    return out
+
+
+def parse(sents: list[dict], cache: Path | None) -> None:
+    """Tag and parse the sentences with kroniek's own model (cached: it takes minutes), for parse features."""
+    import pickle
+
+    key = [tuple(s["words"]) for s in sents]
+    if cache is not None and cache.is_file():
+        got = pickle.loads(cache.read_bytes())
+        if got["key"] == key:
+            for s, t in zip(sents, got["tags"], strict=True):
+                s["tags"] = t
+            return
+    from kroniek.doc import Document
+    from kroniek.pipeline import Pipeline
+
+    nlp = Pipeline(["tokenize", "analyze"])
+    tags = []
+    for s in sents:
+        doc = nlp(Document(id="s", text=" ".join(s["words"]), pretokenized=[s["words"]]))
+        toks = doc.tokens
+        tags.append(tags_of([t.upos for t in toks], [t.deprel for t in toks], [t.head for t in toks], s["words"]))
+    for s, t in zip(sents, tags, strict=True):
+        s["tags"] = t
+    if cache is not None:
+        cache.write_bytes(pickle.dumps({"key": key, "tags": tags}))
+
+
+def fit(sents: list[dict], labels: list[str], epochs: int) -> Perceptron:
+    examples = examples_of(sents)
+    rng = random.Random(13)
+    p = Perceptron()
+    for _ in range(epochs):
+        rng.shuffle(examples)
+        for feats, gold in examples:
+            p.update(feats, gold, p.predict(feats, labels))
+    return p
+
+
+def relabel(sents: list[dict], model: NewsTypeModel, per_span: int) -> None:
+    """Re-choose each typed span's trigger words: those the model scores highest for the span's type."""
+    for s in sents:
+        typed = [g for g in s["spans"] if g[2] != "Unknown"]
+        if not typed:
+            continue
+        s["labels"] = [None if any(g[0] <= n < g[1] for g in s["spans"]) else OUTSIDE for n in range(len(s["words"]))]
+        for a, b, label in typed:
+            t = label.split(".")[0]
+            cands = [i for i in range(a, b) if candidate(s["words"], i)]
+            scored = []
+            for i in cands:
+                sc = model.scores(features(s["words"], i, s["lemmas"], s.get("tags")))
+                scored.append((sc.get(t, 0.0) - sc.get(OUTSIDE, 0.0), i))
+            for _, i in sorted(scored, reverse=True)[:per_span]:
+                s["labels"][i] = label
+
+
 def evaluate(model: NewsTypeModel, sents: list[dict], threshold: float) -> dict:
     """Type-level P/R/F1 as the shared scorer counts it (trigger start inside a gold span)."""
     tp = fp = fn = 0
     per = defaultdict(Counter)
     for s in sents:
-        pred = [(i, lab) for i, lab, _ in model.triggers(s["words"], threshold)]
+        pred = [(i, lab) for i, lab, _ in model.triggers(s["words"], threshold, tags=s.get("tags"))]
         gold = [g for g in s["spans"] if g[2] != "Unknown"]
         unknown = [g for g in s["spans"] if g[2] == "Unknown"]
         used = set()
@@ -167,21 +231,27 @@ def evaluate(model: NewsTypeModel, sents: list[dict], threshold: float) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--per-span", type=int, default=2, help="trigger words labelled per gold span")
+    ap.add_argument("--parsed", type=Path, default=None, metavar="CACHE",
+                    help="add parse features (kroniek's tagger and parser; parses cached in CACHE)")
+    ap.add_argument("--relabel", type=int, default=0,
+                    help="rounds of re-choosing each span's triggers as the words the last model finds most typical")
     a = ap.parse_args()
     train, dev = load(a.data / "train"), load(a.data / "dev")
     assign_triggers(train, a.per_span)
+    if a.parsed is not None:
+        parse(train, a.parsed.with_suffix(".train"))
+        parse(dev, a.parsed.with_suffix(".dev"))
     subtypes, default = subtype_table(train)
     # the classifier decides the type, which has far more examples than each subtype; the
     # subtype follows from the trigger word
     labels = sorted({lab.split(".")[0] for s in train for lab in s["labels"] if lab})
-    examples = []
-    for s in train:
-        for i, lab in enumerate(s["labels"]):
-            if lab is not None:
-                examples.append((features(s["words"], i, s["lemmas"]), lab.split(".")[0]))
+    for _ in range(a.relabel):
+        p = fit(train, labels, a.epochs)
+        relabel(train, NewsTypeModel(p.averaged(), labels, 0.0), a.per_span)
+    examples = examples_of(train)
     print(f"{len(train)} train / {len(dev)} dev sentences, {len(examples)} tokens, {len(labels)} labels", file=sys.stderr)
     rng = random.Random(13)
     p = Perceptron()

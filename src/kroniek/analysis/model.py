@@ -81,7 +81,7 @@ class Analyzer:
             for ent in sdoc.ents:
                 a, b = toks[ent.start].start, toks[ent.end - 1].end
                 found.append(Mention(a, b, doc.text[a:b], ent.label_, source="ner"))
-        doc.mentions.extend(harmonise(doc, found) if self.consistent else found)
+        doc.mentions.extend(harmonise(found) if self.consistent else found)
         return doc
 
 

@@ -1,58 +1,38 @@
-"""Document-level consistency of recognised entities.
+"""Document-level consistency of recognised entity types.
 
-The recogniser sees one sentence at a time, so the same name can get different types in one article
-("Ajax" ORG here, LOC there) or be missed where its context is poor. Within a document a name almost
-always keeps one type: each name gets the type most of its mentions got, and later bare occurrences of a
-name found elsewhere (same token sequence) become mentions too.
+The recogniser sees one sentence at a time, so one name can get different types in one article
+("Ajax" ORG here, LOC there). Within a document a name almost always keeps one type, so each name
+takes the type most of its mentions got; a short name that is part of a longer one ("Rutte" in
+"Mark Rutte") counts the longer one's type as a vote too.
+
+Measured on CoNLL-2002 ned.testa this relabelling helps a little; also tagging the bare repetitions
+of a name that the recogniser missed was tried and lowered F1 (precision fell more than recall rose).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from kroniek.doc import Document, Mention
-
-MIN_CHARS = 2  # one-letter "names" are mostly initials and list markers
+from kroniek.doc import Mention
 
 
-def harmonise(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` (sorted, non-overlapping, on token boundaries of `doc`) made consistent per name."""
+def harmonise(mentions: list[Mention], parts: bool = True) -> list[Mention]:
+    """The same mentions, each with the majority type of its name in the document."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         votes[m.text][m.type] += 1
-    out = [Mention(m.start, m.end, m.text, _winner(votes[m.text], m.type), m.source) for m in mentions]
-    names = {text: _winner(v, "") for text, v in votes.items() if len(text) >= MIN_CHARS and text[:1].isupper()}
-    if not names:
-        return out
-    by_first: dict[str, list[list[str]]] = defaultdict(list)
-    for text in names:
-        words = text.split(" ")
-        by_first[words[0]].append(words)
-    taken = {i for m in out for i in range(m.start, m.end)}
-    toks = doc.tokens
-    added = []
-    for k, t in enumerate(toks):
-        if t.text not in by_first or t.start in taken:
-            continue
-        for words in sorted(by_first[t.text], key=len, reverse=True):
-            end = k + len(words)
-            if end > len(toks) or toks[end - 1].sent != t.sent:
-                continue
-            if [x.text for x in toks[k:end]] != words:
-                continue
-            a, b = t.start, toks[end - 1].end
-            text = doc.text[a:b]
-            # only where the text reads the same (single spaces), never across other mentions
-            if text != " ".join(words) or any(i in taken for i in range(a, b)):
-                continue
-            added.append(Mention(a, b, text, names[text], "ner"))
-            taken.update(range(a, b))
-            break
-    return sorted(out + added, key=lambda m: m.start)
+    if parts:
+        for m in mentions:
+            words = m.text.split(" ")
+            for n in range(1, len(words)):
+                for k in range(len(words) - n + 1):
+                    part = " ".join(words[k : k + n])
+                    if part in votes and part != m.text:
+                        votes[part][m.type] += 1
+    return [Mention(m.start, m.end, m.text, _winner(votes[m.text], m.type), m.source, m.entity) for m in mentions]
 
 
-def _winner(votes: Counter[str], fallback: str) -> str:
-    if not votes:
-        return fallback
+def _winner(votes: Counter[str], own: str) -> str:
+    """The most voted type; a tie keeps the mention's own type."""
     best = max(votes.values())
     tied = [t for t, n in votes.items() if n == best]
-    return fallback if fallback in tied else sorted(tied)[0]
+    return own if own in tied else sorted(tied)[0]

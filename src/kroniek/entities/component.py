@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from kroniek.doc import Document, Mention
 from kroniek.entities.coref import group, nominal_references, pronoun_references
+from kroniek.entities.lexicon import words
 from kroniek.entities.link import choose
 from kroniek.entities.mentions import Found, guess_type, kb_matches, proper_spans, recogniser_mentions
 from kroniek.kb import KB, load
+from kroniek.kb.normalize import possessive_len
 from kroniek.pipeline import Component, component
 
-_PLACES = frozenset({"city", "capital", "country"})
-_TRIVIAL = frozenset({"", "de", "het", "'s", "’s", "'", "de ", "het "})
+_PLACES = frozenset({"city", "capital", "country", "region"})
 
 
 def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
@@ -18,7 +19,8 @@ def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
     if any(f.start < m.start or f.end > m.end for f in over):
         return False
     extra = doc.text[m.start : over[0].start] + doc.text[over[-1].end : m.end]
-    return extra.strip().lower() not in _TRIVIAL
+    extra = extra.strip().lower()
+    return not (extra == "" or extra in words("article") or possessive_len("x" * 3 + extra) == len(extra))
 
 
 def find(doc: Document, kb: KB) -> list[Found]:
@@ -48,16 +50,23 @@ def find(doc: Document, kb: KB) -> list[Found]:
     return _merge_places(doc, sorted(found, key=lambda f: f.start))
 
 
+def _mergeable(f: Found) -> bool:
+    """A place, or a one-word surname, can be part of a longer unknown name ("Abbas Araghchi")."""
+    if not f.candidates or f.candidates[0][1] != "name":
+        return False
+    kind = f.candidates[0][0].kind
+    return kind in _PLACES or (kind in ("leader", "person") and f.last - f.first == 1)
+
+
 def _merge_places(doc: Document, found: list[Found]) -> list[Found]:
-    """An unknown name right next to a place is one longer name: "La Palma", "AMP België", "Marc Van Diepenbeek"."""
+    """An unknown name right next to a place or surname is one longer name: "La Palma", "Abbas Araghchi"."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.last == f.first and f.first >= 0
                 and doc.tokens[prev.first].sent == doc.tokens[f.first].sent
                 and {prev.source, f.source} == {"proper", "kb"}
-                and all(x.source == "proper" or (x.candidates and x.candidates[0][0].kind in _PLACES
-                                                 and x.candidates[0][1] == "name") for x in (prev, f))):
+                and all(x.source == "proper" or _mergeable(x) for x in (prev, f))):
             start, end = prev.start, f.end
             out[-1] = Found(start, end, doc.text[start:end], prev.first, f.last, [],
                             guess_type(doc, prev.first, f.last), "proper")

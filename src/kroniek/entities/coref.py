@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from kroniek.doc import Document, Entity, Mention
-from kroniek.entities.lexicon import pronouns, role_of
+from kroniek.entities.lexicon import pronouns, role_words, words
 from kroniek.entities.mentions import Found
 from kroniek.kb import KBEntry
 from kroniek.kb.normalize import key
 
 _NATIONALITY = frozenset({"adjective", "demonym"})
-_DETERMINERS = frozenset({"de", "het", "deze", "die", "dat", "diens"})
-_NUMBERS = frozenset({"twee", "drie", "vier", "vijf", "beide", "alle", "enkele", "veel", "vele"})
 
 
 def mention_type(f: Found, entry: KBEntry | None, form: str) -> str:
@@ -53,6 +51,7 @@ def group(doc: Document, linked: list[tuple[Found, KBEntry | None, str]], day: s
         ent.mentions.append(m)
         if typ == "PER":
             surnames.setdefault(k.split(" ")[-1], ent)
+    entities = _merge_surnames(entities)
     for n, ent in enumerate(sorted(entities, key=lambda e: e.mentions[0].start), 1):
         ent.id = f"e{n}"
         texts = Counter(m.text for m in ent.mentions)
@@ -65,6 +64,32 @@ def group(doc: Document, linked: list[tuple[Found, KBEntry | None, str]], day: s
             m.entity = ent.id
     entities.sort(key=lambda e: int(e.id[1:]))
     return entities
+
+
+def _merge_surnames(entities: list[Entity]) -> list[Entity]:
+    """A surname said before the full name ("Fico ... premier Robert Fico") joins that one person."""
+    people: dict[str, set[int]] = {}
+    for n, e in enumerate(entities):
+        if e.type == "PER":
+            for m in e.mentions:
+                k = key(m.text)
+                if " " in k:
+                    people.setdefault(k.rsplit(" ", 1)[-1], set()).add(n)
+    drop = set()
+    for n, e in enumerate(entities):
+        if e.kb is not None or e.type not in ("PER", "MISC"):
+            continue
+        keys = {key(m.text) for m in e.mentions}
+        if len(keys) != 1 or " " in next(iter(keys)):
+            continue
+        owners = people.get(next(iter(keys)), set()) - {n}
+        if len(owners) == 1:
+            target = entities[owners.pop()]
+            for m in e.mentions:
+                m.type = target.type
+            target.mentions = sorted(target.mentions + e.mentions, key=lambda m: m.start)
+            drop.add(n)
+    return [e for n, e in enumerate(entities) if n not in drop]
 
 
 def _mention_index(doc: Document, entities: list[Entity]) -> dict[int, tuple[Mention, Entity]]:
@@ -107,38 +132,46 @@ def antecedent(doc: Document, i: int, entities: list[Entity]) -> Entity | None:
     return None
 
 
+def _modifier(doc: Document, j: int, names: dict[int, tuple[Mention, Entity]]) -> bool:
+    """Whether token j can stand between a determiner and a role word: "Russische", "66-jarige", "nieuwe"."""
+    t = doc.tokens[j]
+    if j in names:
+        return names[j][1].type == "MISC"
+    if t.upos:
+        return t.upos == "ADJ"
+    return t.text.islower() and t.text.endswith("e") and len(t.text) > 3
+
+
 def nominal_references(doc: Document, entities: list[Entity]) -> None:
-    """Attach "de Russische leider" / "De Russische president (Vladimir Poetin)" to their person."""
+    """Attach "de Russische leider" and the title in "De Russische president Vladimir Poetin" to their person."""
     names = _mention_index(doc, entities)
     toks = doc.tokens
+    table = role_words()
     for t in toks:
-        role = role_of(t.text, t.lemma)
+        role = table.get(t.text.lower())  # the singular form itself: "premiers" are several people
         if role is None or not role.person or not role.role or t.i in names:
             continue
         sent = doc.sentences[t.sent]
         j, country = t.i - 1, None
-        while j >= sent.token_start and j >= t.i - 3:
-            w = toks[j]
-            if w.text.lower() in _DETERMINERS:
-                break
-            if w.text.lower() in _NUMBERS or w.text.isdigit():
-                j = -1
-                break
-            if j in names and names[j][1].type == "MISC":
+        while j >= sent.token_start and j >= t.i - 3 and _modifier(doc, j, names):
+            if j in names:
                 country = names[j][1].country
             j -= 1
-        if j < sent.token_start or toks[j].text.lower() not in _DETERMINERS:
-            continue
-        start, end = toks[j].start, t.end
+        det = j if j >= sent.token_start and toks[j].text.lower() in words("determiner") else None
         nxt = names.get(t.i + 1)
         if nxt is not None and nxt[1].type == "PER":
             target = nxt[1]  # apposition: the title of the name that follows
             if target.kb is None and target.actor is None and country:
                 target.actor = country + role.role  # "de Belarussische oppositieleider Maria Kolesnikova"
                 target.country = country
+            if det is None:
+                continue  # a bare title ("premier Robert Fico") is part of how the name is said
+        elif det is None:
+            continue  # "een rechter" is someone new
         else:
-            target = _recent_person(doc, entities, start, role.role, country)
+            target = _recent_person(doc, entities, toks[det].start, role.role, country)
         if target is not None:
+            start, end = toks[det].start, t.end
             target.references.append(Mention(start, end, doc.text[start:end], target.type, "coref", target.id))
 
 

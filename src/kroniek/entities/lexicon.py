@@ -51,6 +51,25 @@ def pronouns() -> dict[str, Pronoun]:
     return out
 
 
+_WORD_CLASSES = frozenset({"article", "particle", "locative", "determiner", "several", "adjective-ending",
+                           "place-link"})
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Function words by class (article, particle, locative, determiner, several, adjective-ending, place-link)."""
+    out: dict[str, set[str]] = {c: set() for c in _WORD_CLASSES}
+    for n, row in enumerate(table_rows("role_function_words.tsv", 2), 1):
+        word, cls = row
+        _check("role_function_words.tsv", n, cls in _WORD_CLASSES and word == word.lower() and bool(word), row)
+        out[cls].add(word)
+    return {c: frozenset(ws) for c, ws in out.items()}
+
+
+def words(cls: str) -> frozenset[str]:
+    return function_words()[cls]
+
+
 def role_of(word: str, lemma: str = "") -> RoleWord | None:
     """The role word a token is, by its form or its lemma."""
     table = role_words()

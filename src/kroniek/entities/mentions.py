@@ -6,14 +6,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kroniek.doc import Document, Mention, Token
+from kroniek.entities.lexicon import role_of, words
 from kroniek.kb import KB, KBEntry
 from kroniek.kb.normalize import key, possessive_len
 
-_ARTICLES = frozenset({"de", "het", "een", "the", "'t"})
-_PARTICLES = frozenset({"van", "der", "den", "de", "von", "al", "bin", "ter", "ten", "la", "le", "du", "da", "dos"})
 _OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", ":", "-", "–", "—", "«", "„"})
-_LOC_PREPS = frozenset({"in", "naar", "uit", "vanuit", "te", "nabij"})
-_CURATED = frozenset({"country", "igo", "seat", "leader", "capital"})
+_CURATED = frozenset({"country", "igo", "seat", "leader", "capital", "region"})
 
 
 @dataclass(slots=True)
@@ -77,12 +75,15 @@ def kb_matches(doc: Document, kb: KB) -> list[Found]:
             t = toks[i]
             lower = not _cap(t)
             core = t.text[: len(t.text) - possessive_len(t.text)]
-            if t.text.lower() in _ARTICLES or (lower and (len(core) < 4 or not core.replace("-", "").isalpha()
+            if t.text.lower() in words("article") or (lower and (len(core) < 4 or not core.replace("-", "").isalpha()
                                                           or _ordinary_word(core.capitalize()))):
                 i += 1
                 continue
             most = kb.first_words.get(_token_key(t.text), 0)
             if not most:
+                person = _genitive_person(kb, t) if not lower else []
+                if person:  # "Macrons plannen": a Dutch genitive without apostrophe
+                    out.append(Found(t.start, t.end, t.text, i, i + 1, person))
                 i += 1
                 continue
             hit = None
@@ -116,6 +117,22 @@ def kb_matches(doc: Document, kb: KB) -> list[Found]:
     return out
 
 
+def _genitive_person(kb: KB, t: Token) -> list[tuple[KBEntry, str]]:
+    k = _token_key(t.text)
+    if len(k) < 5 or not k.endswith("s") or t.text[-2:-1].isupper():
+        return []
+    return [c for c in kb.lookup_key(k[:-1]) if c[0].type == "PER" and c[1] == "name"]
+
+
+def _split_title(doc: Document, first: int, last: int) -> int:
+    """Where a run of capitals turns from words into a name: "Mobiliteit | Ben Weyts"; `first` if it does not."""
+    toks = doc.tokens
+    for k in range(first + 1, last):
+        if toks[k - 1].upos in ("NOUN", "ADJ") and all(t.upos == "PROPN" for t in toks[k:last]):
+            return k
+    return first
+
+
 def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
     """Runs of capitalised tokens (with name particles inside) that no other source claimed."""
     out: list[Found] = []
@@ -129,8 +146,8 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
             initial = _sentence_initial(doc, t)
             nxt = toks[i + 1] if i + 1 < s.token_end and (i + 1) not in taken and _cap(toks[i + 1]) else None
             # a name goes on: "De Morgen" and "Peter Goris" (tagged as names) even where a sentence starts
-            name_pair = nxt is not None and (t.upos == nxt.upos == "PROPN" if t.upos else t.text.lower() not in _ARTICLES)
-            article = t.text.lower() in _ARTICLES and (nxt is None or (initial and not name_pair))
+            name_pair = nxt is not None and (t.upos == nxt.upos == "PROPN" if t.upos else t.text.lower() not in words("article"))
+            article = t.text.lower() in words("article") and (nxt is None or (initial and not name_pair))
             if i in taken or not _cap(t) or not t.text[:1].isalpha() or article:
                 i += 1
                 continue
@@ -142,7 +159,7 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
                 u = toks[j]
                 if _cap(u) and u.text[:1].isalpha():
                     j += 1
-                elif u.text in _PARTICLES and j + 1 < s.token_end and _cap(toks[j + 1]) and j + 1 not in taken:
+                elif u.text in words("particle") and j + 1 < s.token_end and _cap(toks[j + 1]) and j + 1 not in taken:
                     j += 2
                 else:
                     break
@@ -151,26 +168,30 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
             if initial and j - i == 1 and t.text not in inner:
                 keep = False  # "Integendeel, ...": one capitalised word that only starts a sentence
             if keep:
-                start, end = _span(doc, i, j)
-                out.append(Found(start, end, doc.text[start:end], i, j, [], guess_type(doc, i, j), "proper"))
+                cut = _split_title(doc, i, j)
+                for a, b in ((i, cut), (cut, j)) if cut > i else ((i, j),):
+                    if a == i and b - a == 1 and initial and t.text not in inner:
+                        continue  # "Pornoactrice | Stormy Daniels": a lone word that only starts the sentence
+                    start, end = _span(doc, a, b)
+                    out.append(Found(start, end, doc.text[start:end], a, b, [], guess_type(doc, a, b), "proper"))
             i = j
     return out
 
 
 def guess_type(doc: Document, first: int, last: int) -> str:
-    from kroniek.entities.lexicon import role_of
-
     toks = doc.tokens
-    words = [t.text for t in toks[first:last]]
+    names = [t.text for t in toks[first:last]]
     prev = toks[first - 1] if first > 0 and toks[first - 1].sent == toks[first].sent else None
-    if all(w.isupper() and len(w) > 1 for w in words):
+    if all(w.isupper() and len(w) > 1 for w in names):
         return "ORG"
     if prev is not None:
         r = role_of(prev.text, prev.lemma)
         if r is not None and r.person:
             return "PER"
-        if prev.text.lower() in _LOC_PREPS:
+        if prev.text.lower() in words("locative"):
             return "LOC"
+    if last - first == 1 and names[0].endswith(tuple(words("adjective-ending"))) and toks[first].upos in ("", "ADJ", "PROPN"):
+        return "MISC"  # "Antwerpse", "Vlaamse": adjectives of places are MISC like nationalities
     # names of people are proper nouns throughout; "Europees Agentschap", "Financiële Morgen" are not
     if any(t.upos in ("ADJ", "NOUN") for t in toks[first:last]) and last - first > 1:
         return "ORG"

@@ -5,10 +5,8 @@ from collections import Counter
 
 from kroniek.doc import Document, Entity
 from kroniek.entities.coref import antecedent
-from kroniek.entities.lexicon import pronouns, role_of
+from kroniek.entities.lexicon import pronouns, role_of, words
 
-_PLACE_PREPS = frozenset({"in", "uit", "van"})
-_SEVERAL = frozenset({"twee", "drie", "vier", "beide", "beiden", "alle"})
 _ENTITY_PREFERENCE = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 
 
@@ -72,7 +70,7 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
             places = [named]  # "president" of "de Belarussische president"
     if roles:
         country = next((p.country or (p.actor or "")[:3] for p in places), None)
-        if country is None and any(t.text.lower() in _SEVERAL for t in toks):
+        if country is None and any(t.text.lower() in words("several") for t in toks):
             return None, None  # "de twee leiders": more than one actor, none named
         country = country or context_country(doc, start)
         if country:
@@ -139,7 +137,7 @@ def group_antecedent(doc: Document, i: int) -> tuple[int, int] | None:
             # the group with the place that follows it: "demonstranten in Minsk"
             end = j + 1
             limit = min(sent.token_end, i, j + 4)
-            while end < limit and (doc.tokens[end].text.lower() in _PLACE_PREPS or doc.tokens[end].text[:1].isupper()):
+            while end < limit and (doc.tokens[end].text.lower() in words("place-link") or doc.tokens[end].text[:1].isupper()):
                 end += 1
             start_tok = j - 1 if j > sent.token_start else j
             return doc.tokens[start_tok].start, doc.tokens[end - 1].end

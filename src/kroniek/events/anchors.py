@@ -34,8 +34,24 @@ def document_time(doc: Document) -> dict[str, Any] | None:
     return {"value": lo if lo == hi else None, "earliest": lo, "latest": hi}
 
 
-def event_time(doc: Document, view: SentenceView, trigger: int, clause: list[int]) -> dict[str, Any] | None:
-    """The nearest point in time in the clause, else in the sentence, else the document's."""
+def tense(doc: Document, view: SentenceView, trigger: int, auxiliaries: dict[str, str]) -> str | None:
+    """perfect (past-tense auxiliary over the event verb), future, or None, from the verb's auxiliaries."""
+    for k in view.flat_clause(trigger):
+        t = doc.tokens[k]
+        if k == trigger or t.upos != "AUX" and t.deprel.split(":")[0] != "aux":
+            continue
+        kind = auxiliaries.get((t.lemma or "").lower())
+        if kind == "future":
+            return kind
+        if kind == "perfect" and "Tense=Past" in t.feats:
+            return kind
+    return None
+
+
+def event_time(doc: Document, view: SentenceView, trigger: int, clause: list[int],
+               auxiliaries: dict[str, str] | None = None) -> dict[str, Any] | None:
+    """The nearest point in time in the clause, else in the sentence, else the document's: open
+    towards the past for a pluperfect ("had ... laten oppakken") and towards the future for a plan."""
     tok = doc.tokens[trigger]
     for lo, hi in (view.text(clause), view.text(list(range(view.lo, view.hi)))):
         best = None
@@ -45,7 +61,14 @@ def event_time(doc: Document, view: SentenceView, trigger: int, clause: list[int
                     best = t
         if best is not None:
             return {"value": best.value, "earliest": best.earliest, "latest": best.latest}
-    return document_time(doc)
+    out = document_time(doc)
+    if out is not None and auxiliaries:
+        kind = tense(doc, view, trigger, auxiliaries)
+        if kind == "perfect":
+            out = {"value": None, "earliest": None, "latest": out["latest"]}
+        elif kind == "future":
+            out = {"value": None, "earliest": out["earliest"], "latest": None}
+    return out
 
 
 def event_place(doc: Document, view: SentenceView, clause: list[int], place_preps: frozenset[str]) -> Argument | None:

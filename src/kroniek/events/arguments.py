@@ -12,7 +12,7 @@ differs the target (in the passive: the first is the target).
 """
 from __future__ import annotations
 
-from kroniek.doc import Argument, Document
+from kroniek.doc import Argument, Document, Token
 from kroniek.events import actors
 from kroniek.events.pairs import pair_kind, resolve_pair
 from kroniek.events.syntax import SentenceView
@@ -91,7 +91,7 @@ def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
             out.append((cur[0], cur[-1], head))
         cur.clear()
 
-    def nounish(t) -> bool:
+    def nounish(t: Token) -> bool:
         # a "verb" whose lemma is no infinitive is a noun the tagger missed ("demonstranten")
         return t.upos in ("NOUN", "PROPN") or (t.upos == "VERB" and bool(t.lemma) and not t.lemma.endswith("n"))
 
@@ -122,24 +122,28 @@ def has_actor(a: Argument | None) -> bool:
 
 
 def same(a: Argument | None, b: Argument | None) -> bool:
+    """The same party: one entity, or (without entities) overlapping phrases. Two phrases with one
+    actor code are not the same party: the police and the protesters are both Belarusian."""
     if a is None or b is None:
         return False
     if a.entity and b.entity:
         return a.entity == b.entity
-    return a.actor is not None and a.actor == b.actor and a.entity == b.entity
+    if None in (a.start, a.end, b.start, b.end):
+        return a.text == b.text
+    return a.start < b.end and b.start < a.end  # type: ignore[operator]
 
 
 class Arguments:
     """Argument finder for one sentence; `prep_roles` maps prepositions to agent/target/place."""
 
     def __init__(self, doc: Document, view: SentenceView, prep_roles: dict[str, str],
-                 pair_words: dict[str, str] | None = None):
+                 pair_words: dict[str, str] | None = None, source_preps: frozenset[str] = frozenset()):
         self.doc = doc
+        self.source_preps = source_preps  # "volgens X": X is whom the news is attributed to, not a party
         self.view = view
         self.roles = prep_roles
         self.pair_words = pair_words or {}
         self.places = frozenset(p for p, r in prep_roles.items() if r == "place")
-        self.agents = frozenset(p for p, r in prep_roles.items() if r == "agent")
 
     def rel(self, k: int) -> str:
         return self.doc.tokens[k].deprel
@@ -265,6 +269,8 @@ class Arguments:
                 continue
             if self._in_place_phrase(a_tok, clause):
                 continue  # "in (de hoofdstad) Minsk" is where, not who
+            if a_tok > view.lo and doc.tokens[a_tok - 1].text.lower() in self.source_preps:
+                continue
             t = doc.tokens[head]
             if t.upos == "PRON":
                 a = actors.for_token(doc, head, t.start, t.end)
@@ -294,7 +300,8 @@ class Arguments:
         src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
         if has_actor(src) and has_actor(tgt):
             return src, tgt
-        for side in (src, tgt):
+        # a plural pair ("de twee leiders") is both parties of an event between equals or of "elkaar"
+        for side in (src, tgt) if symmetric or (tgt is not None and tgt is src) else ():
             if side is not None and not has_actor(side) and side.start is not None and side.end is not None:
                 kind = pair_kind(self.doc, side.start, side.end, self.pair_words)
                 pair = resolve_pair(self.doc, side.start, kind) if kind is not None else None

@@ -8,12 +8,13 @@ from kroniek.events.arguments import Arguments
 from kroniek.events.codebook import lookup
 from kroniek.events.lexicon import Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
-from kroniek.events.newstype import NewsTypeModel
+from kroniek.events.newstype import NewsTypeModel, tags_of
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match, find
 
-# PLOVER types whose parties act together, so coordinated subjects are each other's target
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# PLOVER types (and CAMEO codes: 057, signing an agreement) whose parties act together, so
+# coordinated subjects are each other's target
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "057"})
 
 
 def code_event(ev: Event, trig: Trigger) -> None:
@@ -39,14 +40,20 @@ class Coder:
         self.lex = lex
         self.news = news
         self.place_preps = lex.preps("place")
+        self.source_preps = frozenset(w for w, (kind, role) in lex.cues.items() if kind == "reported" and role == "prep")
 
     def _add_news_types(self, view: SentenceView, matches: list[Match]) -> list[Match]:
         """News-type events from the classifier, folded into the lexicon's where they overlap."""
         if self.news is None:
             return matches
         words = [t.text for t in view.tokens]
+        tags = None
+        if view.parsed and self.news.uses_parse:
+            toks = view.tokens
+            heads = [t.head - view.lo if view.lo <= t.head < view.hi else -1 for t in toks]
+            tags = tags_of([t.upos for t in toks], [t.deprel for t in toks], heads, words)
         out = list(matches)
-        for i, label, _ in self.news.triggers(words):
+        for i, label, _ in self.news.triggers(words, tags=tags):
             k = view.lo + i
             kind = label.split(".")[0]
             same_kind = [m for m in matches if (m.entry.news_type or "").split(".")[0] == kind]
@@ -66,7 +73,7 @@ class Coder:
         matches = self._add_news_types(view, matches)
         if not matches:
             return []
-        args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs)
+        args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs, self.source_preps)
         modality = Modality(doc, view, self.lex, args, reports)
         out = []
         for m in matches:
@@ -76,9 +83,9 @@ class Coder:
             tok = doc.tokens[m.token]
             ev = Event(id="", trigger_start=tok.start, trigger_end=tok.end, trigger_text=tok.text, sentence=index)
             code_event(ev, trig)
-            ev.source, ev.target = args(m.token, m.clause, m.frame_tokens, ev.plover in SYMMETRIC)
+            ev.source, ev.target = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC))
             ev.modality, ev.attribution = modality(m)
-            ev.time = anchors.event_time(doc, view, m.token, m.clause)
+            ev.time = anchors.event_time(doc, view, m.token, m.clause, self.lex.tense)
             ev.location = anchors.event_place(doc, view, m.clause, self.place_preps)
             ev.quantities = anchors.event_quantities(doc, view, m.clause)
             out.append((ev, m))

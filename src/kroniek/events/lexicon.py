@@ -10,7 +10,7 @@ from kroniek.events.codebook import codebook
 from kroniek.events.tables import TableError, parse_rows
 
 _NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
-_FRAME = re.compile(r"^(?:prep:[a-zë]+|with:[a-zë_]+(?:\|[a-zë_]+)*|money)$")
+_FRAME = re.compile(r"^(?:prep:[a-zë]+|(?:with|target):[a-zë_-]+(?:\|[a-zë_-]+)*|money)$")
 MODALITIES = ("asserted", "intended", "negated", "hypothetical", "reported")
 CUE_ROLES = ("aux", "adv", "mark", "prep")
 _PACKAGE = "kroniek.lang.nl"
@@ -18,7 +18,7 @@ _PACKAGE = "kroniek.lang.nl"
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    kind: str  # "" (none) | prep | with | money
+    kind: str  # "" (none) | prep | with | target | money
     words: frozenset[str] = frozenset()
 
     @classmethod
@@ -61,6 +61,7 @@ class Lexicon:
     coordinators: frozenset[str] = frozenset()  # openers that start a clause only before a verb (en, maar)
     roles: dict[str, str] | None = None  # preposition -> agent | target | place
     pairs: dict[str, str] | None = None  # word -> count | PER | LOC | ORG ("de twee leiders")
+    tense: dict[str, str] | None = None  # auxiliary -> perfect | future
 
     def preps(self, role: str) -> frozenset[str]:
         return frozenset(p for p, r in (self.roles or {}).items() if r == role)
@@ -75,7 +76,7 @@ def _read(name: str) -> str:
 
 def _frame(where: str, n: int, text: str) -> Frame:
     if text and not _FRAME.match(text):
-        raise TableError(where, n, f"bad frame {text!r}: expected -, prep:X, with:X|Y or money")
+        raise TableError(where, n, f"bad frame {text!r}: expected -, prep:X, with:X|Y, target:X|Y or money")
     return Frame.parse(text)
 
 
@@ -171,6 +172,7 @@ def build(
     clause_openers: dict[str, str] | None = None,
     roles: dict[str, str] | None = None,
     pairs: dict[str, str] | None = None,
+    tense: dict[str, str] | None = None,
 ) -> Lexicon:
     by_key: dict[tuple[str, str], list[Trigger]] = {}
     for t in triggers:
@@ -189,14 +191,15 @@ def build(
         frozenset(w for w, k in (clause_openers or {}).items() if k == "coord"),
         roles or {},
         pairs or {},
+        tense or {},
     )
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     files = ("event_triggers.tsv", "event_reporting.tsv", "event_modality.tsv", "event_clauses.tsv",
-             "event_roles.tsv", "event_pairs.tsv")
-    t, r, c, cl, pl, pr = (_read(f) for f in files)
+             "event_roles.tsv", "event_pairs.tsv", "event_tense.tsv")
+    t, r, c, cl, pl, pr, te = (_read(f) for f in files)
     return build(
         parse_triggers(t, f"lang/nl/{files[0]}"),
         parse_reporting(r, f"lang/nl/{files[1]}"),
@@ -204,4 +207,5 @@ def lexicon() -> Lexicon:
         parse_words(cl, f"lang/nl/{files[3]}", ("sub", "rel", "coord")),
         parse_roles(pl, f"lang/nl/{files[4]}"),
         parse_pairs(pr, f"lang/nl/{files[5]}"),
+        parse_words(te, f"lang/nl/{files[6]}", ("perfect", "future")),
     )

@@ -51,7 +51,8 @@ class Modality:
             rep = self._flat_reporter(v)
         if rep is not None:
             found.add("reported")
-            attribution = attribution or rep
+            # a reporter whose subject is unknown ("liet het weten") reports without a name
+            attribution = attribution or (rep if rep.text else None)
         modality = next((x for x in ORDER if x in found), "asserted")
         return modality, attribution
 
@@ -69,6 +70,10 @@ class Modality:
             kind = self.cue(a, "mark")
             if kind:
                 out.add(kind)
+        # a conditional clause hanging on the event makes it conditional: "Als Iran ..., zal Washington aanvallen"
+        for c in view.children(v, "advcl") + (view.children(top, "advcl") if top != v else []):
+            if any(self.cue(a, "mark") == "hypothetical" for a in view.children(c, "mark")):
+                out.add("hypothetical")
         h = view.head(v)
         if h is not None and view.rel(v).split(":")[0] == "xcomp" and self.cue(h, "aux"):
             out.add(self.cue(h, "aux") or "")
@@ -124,12 +129,16 @@ class Modality:
                 out.add(kind)
         if clause and self.cue(clause[0], "mark"):
             out.add(self.cue(clause[0], "mark") or "")
+        # a sentence opening with a conditional clause conditions the main clause after it
+        first = self.view.lo
+        if clause and clause[0] > first and self.cue(first, "mark") == "hypothetical":
+            out.add("hypothetical")
         return out - {""}
 
     def _flat_reporter(self, v: int) -> Argument | None:
         """A reporting verb earlier in the sentence with a clause boundary between it and the event."""
         for r, m in self.reports.items():
             if r < v and (not m.clause or v > max(m.clause)):
-                src, _ = self.args.flat(r, m.clause)
-                return src or Argument("")
+                named = self.args.named(r, m.frame_tokens)
+                return named[0] if named else Argument("")
         return None

@@ -35,14 +35,37 @@ def _shape(w: str) -> str:
     return "x"
 
 
-def features(words: Sequence[str], i: int, lemmas: Sequence[str] | None = None) -> list[str]:
+# a word's place in the parse: its tag, its relation, its head's lemma and which dependents it has
+Tag = tuple[str, str, str, str]
+_KID_RELS = ("nsubj", "nsubj:pass", "obj", "ccomp", "xcomp", "obl:agent", "aux:pass")
+
+
+def tags_of(upos: Sequence[str], deprels: Sequence[str], heads: Sequence[int], words: Sequence[str]) -> list[Tag]:
+    """Parse features for a sentence: heads are sentence indices (-1 for the root)."""
+    kids: list[set[str]] = [set() for _ in words]
+    for k, h in enumerate(heads):
+        if 0 <= h < len(words) and deprels[k] in _KID_RELS:
+            kids[h].add(deprels[k])
+    return [
+        (upos[k], deprels[k], _lemma(words[heads[k]]) if 0 <= heads[k] < len(words) else "<root>",
+         "+".join(sorted(kids[k])))
+        for k in range(len(words))
+    ]
+
+
+def features(words: Sequence[str], i: int, lemmas: Sequence[str] | None = None,
+             tags: Sequence[Tag] | None = None) -> list[str]:
     lem = lemmas if lemmas is not None else [_lemma(w) for w in words]
     w = words[i].lower()
 
     def at(k: int) -> str:
         return lem[k] if 0 <= k < len(words) else ("<s>" if k < 0 else "</s>")
 
-    return [
+    parse = []
+    if tags is not None:
+        upos, rel, head, kids = tags[i]
+        parse = ["u=" + upos, "d=" + rel, "hl=" + head, "k=" + kids, "ul=" + upos + "|" + lem[i], "dhl=" + rel + "|" + head]
+    return parse + [
         "b",
         "w=" + w,
         "l=" + lem[i],
@@ -66,6 +89,8 @@ class NewsTypeModel:
         self.threshold = threshold
         self.subtypes = subtypes or {}  # type -> trigger lemma -> Type.Subtype
         self.default = default or {}  # type -> its most common Type.Subtype
+        # trained with parse features (train_newstype.py --parsed)? then callers pass the sentence's tags
+        self.uses_parse = any(f.startswith("u=") for f in weights)
 
     @classmethod
     def load(cls, path: Path | None = None) -> NewsTypeModel:
@@ -108,7 +133,8 @@ class NewsTypeModel:
             return label
         return self.subtypes.get(label, {}).get(lemma) or self.default.get(label) or f"{label}.{label}"
 
-    def triggers(self, words: Sequence[str], threshold: float | None = None, gap: int = 3) -> list[tuple[int, str, float]]:
+    def triggers(self, words: Sequence[str], threshold: float | None = None, gap: int = 3,
+                 tags: Sequence[Tag] | None = None) -> list[tuple[int, str, float]]:
         """(token index, Type.Subtype, margin) for each trigger; of two triggers of one type within
         `gap` words only the more confident is kept, as they report the same event."""
         th = self.threshold if threshold is None else threshold
@@ -117,7 +143,7 @@ class NewsTypeModel:
         for i, w in enumerate(words):
             if not w[:1].isalpha():
                 continue
-            label, margin = self.best(features(words, i, lem))
+            label, margin = self.best(features(words, i, lem, tags))
             if label != OUTSIDE and margin > th:
                 found.append((margin, i, self.full_label(label, lem[i])))
         out: list[tuple[int, str, float]] = []

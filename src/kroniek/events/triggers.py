@@ -97,18 +97,25 @@ def frame_match(view: SentenceView, frame: Frame, verb: int, clause: list[int]) 
     if frame.kind == "money":
         lo, hi = view.text(clause)
         return frozenset() if any(q.kind in _MONEY_KINDS and lo <= q.start < hi for q in view.doc.quantities) else None
-    hits = frozenset(
-        k for k in clause
-        if k != verb and (norm(toks[k].lemma or toks[k].text) in frame.words or toks[k].text.lower() in frame.words)
-    )
+    hits = frozenset(k for k in clause if k != verb and _frame_word(toks[k].lemma, toks[k].text, frame.words))
     return hits or None
+
+
+def _frame_word(lemma: str, text: str, words: frozenset[str]) -> bool:
+    """Whether a word is one of the frame's words: by lemma, by form, or as the head of a compound
+    (a Dutch compound ends in its head: handelsakkoord, EU-sancties), for heads of six letters or more."""
+    forms = {norm(lemma or text), text.lower(), dictionary_lemma(text.lower())}
+    if forms & words:
+        return True
+    return any(f.endswith(w) for f in forms for w in words if len(w) >= 6)
 
 
 def _choose(view: SentenceView, rows: tuple, verb: int, clause: list[int]):
     for row in rows:  # framed rows come first
         hits = frame_match(view, row.frame, verb, clause)
         if hits is not None:
-            return row, hits
+            # a "with" word is what is acted with (the theme); a "target" word is the one acted on
+            return row, (hits if row.frame.kind != "target" else frozenset())
     return None, frozenset()
 
 
@@ -134,6 +141,8 @@ def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], 
             else:
                 rep, hits = _choose(view, lex.reporting.get(key, ()), t.i, clause)
                 if rep is None:
+                    if prt:
+                        break  # a particle verb whose frames fail is not its bare verb ("eist ... op")
                     continue
                 reports.append(Match(t.i, prt_tok, rep, clause, hits))
             if prt_tok is not None:

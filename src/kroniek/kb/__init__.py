@@ -24,7 +24,7 @@ from pathlib import Path
 from kroniek.kb.normalize import key
 
 TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
-KINDS = frozenset({"country", "igo", "seat", "leader", "person", "capital", "city"})
+KINDS = frozenset({"country", "igo", "seat", "leader", "person", "capital", "city", "region"})
 FORMS = frozenset({"name", "adjective", "demonym"})
 _ROLE = r"[A-Z]{3,}:(?:default|\d{4}-\d\d-\d\d)?:(?:\d{4}-\d\d-\d\d)?"
 _ROLES = re.compile(rf"(?:{_ROLE}(?:;{_ROLE})*)?")
@@ -35,7 +35,7 @@ _ENTRY = (rf"[^\t\n#][^\t\n]*\t(?:PER|ORG|LOC|MISC)\t(?:{'|'.join(sorted(KINDS))
           rf"\t{_C}\t{_C}\t(?:{_ROLE}(?:;{_ROLE})*)?")
 _CAND = r"[^\t\n|=]+=(?:name|adjective|demonym)"
 _ALIAS = rf"[^\t\n#][^\t\n]*\t{_CAND}(?:\|{_CAND})*"
-_CAND_IDS = re.compile(r"([^\t\n|=]+)=(?:name|adjective|demonym)")
+_CAND_IDS = re.compile(r"[\t|]([^\t\n|=]+)=")  # anchored at a separator: a scan, not a search from every character
 _ENTRIES_FILE = re.compile(rf"(?:(?:#[^\n]*|{_ENTRY})?\n)*(?:#[^\n]*|{_ENTRY})?")
 _ALIASES_FILE = re.compile(rf"(?:(?:#[^\n]*|{_ALIAS})?\n)*(?:#[^\n]*|{_ALIAS})?")
 
@@ -168,7 +168,7 @@ def _alias_error(lines: list[str], ids: Mapping[str, object]) -> KBError:
         row = line.split("\t")
         if len(row) != 2 or not row[0] or not re.fullmatch(_ALIAS, line):
             return _bad("aliases.tsv", n, "expected key, then id=form candidates joined by |", line)
-        unknown = [i for i in _CAND_IDS.findall(row[1]) if i not in ids]
+        unknown = [i for i in _CAND_IDS.findall("\t" + row[1]) if i not in ids]
         if unknown:
             return _bad("aliases.tsv", n, f"unknown entry {unknown[0]}", line)
     return KBError("kb/data/aliases.tsv: malformed")
@@ -187,8 +187,9 @@ def load_from(folder: Path | None = None) -> KB:
     lines = text.split("\n")
     if not _ALIASES_FILE.fullmatch(text):
         raise _alias_error(lines, rows)
-    aliases = dict(line.split("\t", 1) for line in lines if line and line[0] != "#")
-    if not set(_CAND_IDS.findall(text)) <= rows.keys():
+    body = [line for line in lines if line and line[0] != "#"]
+    aliases = dict(line.split("\t", 1) for line in body)
+    if not set(_CAND_IDS.findall("\n".join(body))) <= rows.keys():
         raise _alias_error(lines, rows)
     return KB(_Entries(rows), aliases)
 

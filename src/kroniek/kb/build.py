@@ -204,7 +204,9 @@ class Builder:
             if pop >= _ALTERNATES_CITY or capital or cc in _HOME:
                 for alt in c.get("alternatenames", []):
                     k = key(alt)
-                    if _LATIN_NAME.match(alt) and not alt.isupper() and k not in taken and self.plain_name(alt):
+                    # at home the Dutch exonyms are the names in use, ordinary word or not (Luik)
+                    plain = self.plain_name(alt) or (cc in _HOME and len(alt) >= 4)
+                    if _LATIN_NAME.match(alt) and not alt.isupper() and k not in taken and plain:
                         e.alias(alt)
 
     @staticmethod
@@ -226,6 +228,14 @@ class Builder:
             if not _CODE.fullmatch(actor) or not _CODE.fullmatch(country) or typ not in _TYPES or not sid:
                 raise ValueError(f"kb/sources/seats.tsv: row {n}: bad id, type, country or actor: {sid!r}")
             e = self.add(Entry(sid, typ, "seat", name, country=country, actor=actor))
+            for a in [name, *filter(None, aliases.split("|"))]:
+                e.alias(a)
+
+    def regions(self) -> None:
+        for n, (rid, name, aliases, country, actor) in enumerate(read_source("regions.tsv", 5, self.sources), 1):
+            if not rid or not name or not _CODE.fullmatch(actor) or (country and not _CODE.fullmatch(country)):
+                raise ValueError(f"kb/sources/regions.tsv: row {n}: bad id, name, country or actor: {rid!r}")
+            e = self.add(Entry(rid, "LOC", "region", name, country=country, actor=actor))
             for a in [name, *filter(None, aliases.split("|"))]:
                 e.alias(a)
 
@@ -267,7 +277,7 @@ class Builder:
 
     def write(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
-        rank = {"seat": 0, "igo": 1, "country": 2, "leader": 3, "capital": 4, "person": 5, "city": 6}
+        rank = {"seat": 0, "igo": 1, "country": 2, "leader": 3, "capital": 4, "region": 5, "person": 6, "city": 7}
         with open(out / "entries.tsv", "w", encoding="utf-8") as f:
             f.write("# id\ttype\tkind\tname\tcountry\tactor\tlat\tlon\troles (CODE:from:to;...)\n")
             for e in self.entries.values():
@@ -294,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         b.countries()
         b.curated()
+        b.regions()
         b.people()
         b.cities()
     except ValueError as e:

@@ -111,12 +111,20 @@ def run_batch(
     return stats
 
 
+# Dask's statistical profiler samples every worker thread's stack every 10 ms: on a pure-Python pipeline it
+# costs more CPU than the reading itself. Workers of our local clusters run without it; for other clusters
+# set DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False in the workers' environment (see README).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 def local_cluster(workers: int, memory_limit: str | None = None) -> Any:
     """A `distributed.LocalCluster` of single-threaded worker processes, quiet and without a dashboard."""
+    import dask
     from distributed import LocalCluster
 
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                        memory_limit=memory_limit or "auto", silence_logs=40)
+    with dask.config.set(WORKER_CONFIG):  # the nannies hand this config to the worker processes they start
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            memory_limit=memory_limit or "auto", silence_logs=40)
 
 
 def connect(address: str | None = None, local: int | None = None) -> tuple[Any, Any]:

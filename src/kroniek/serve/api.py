@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from kroniek.serve.limits import MAX_TEXT_CHARS
 from kroniek.serve.store import Store
+from kroniek.store.rows import entity_key
 
 
 class Problem(BaseModel):
@@ -30,7 +31,9 @@ _READ_LOCK = threading.Lock()
 
 Record = dict[str, Any]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-Code = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+# actor codes (RUSGOV) or entity ids (Q7747, "PER:alexander lukashenko"); values are bound parameters in the store
+NO_CONTROL = r"^[^\x00-\x1f\x7f]+$"
+Code = Annotated[str | None, Query(max_length=200, pattern=NO_CONTROL)]
 Text = Annotated[str | None, Query(max_length=200)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
@@ -80,7 +83,7 @@ class EventFilters:
         start: Annotated[str | None, Query(pattern=DATE, description="earliest date, inclusive")] = None,
         end: Annotated[str | None, Query(pattern=DATE, description="latest date, inclusive")] = None,
         place: Text = None,
-        article_id: Annotated[str | None, Query(max_length=300)] = None,
+        article_id: Annotated[str | None, Query(max_length=300, pattern=NO_CONTROL)] = None,
     ) -> None:
         self.values: dict[str, Any] = {
             "actor": actor, "source": source, "target": target, "plover": plover.upper() if plover else None,
@@ -142,7 +145,9 @@ def article(store: StoreDep, article_id: str) -> Record:
     found = store.one("article", article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return found
+    # the reading's entities are local (e1, e2, ...); the page links them to the chronicle's entities
+    ids = {str(e.get("id")): entity_key(e) for e in found.get("entities") or []}
+    return {**found, "entity_ids": ids}
 
 
 @router.get("/events", summary="events, filtered")
@@ -175,8 +180,8 @@ def timeline(store: StoreDep, f: Filters, by: Period = "day") -> Rows:
 
 
 @router.get("/dyad", summary="events from one actor to another over time, with Goldstein scores")
-def dyad(store: StoreDep, source: Annotated[str, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")],
-         target: Annotated[str, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")],
+def dyad(store: StoreDep, source: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_CONTROL)],
+         target: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_CONTROL)],
          by: Period = "week") -> Rows:
     return Rows(items=store.rows("dyad", source, target, by=by))
 

@@ -7,11 +7,14 @@ from pathlib import Path
 
 from anyio import to_thread
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kroniek import __version__
 from kroniek.serve.api import router
+from kroniek.serve.frames import utf8_safe
 from kroniek.serve.limits import DEFAULT_MAX_BODY, BodyLimit, Headers
 from kroniek.serve.store import NoDatabase, Store
 from kroniek.store.queries import QueryError
@@ -36,9 +39,13 @@ def create_app(db_path: str | Path | None, max_body: int = DEFAULT_MAX_BODY) -> 
     async def lifespan(app: FastAPI):
         # queries run one at a time anyway (one connection); forty threads fighting over the GIL
         # and the lock only slow each other down, so sync endpoints get a small pool
-        to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
-        yield
-        store.close()
+        limiter = to_thread.current_default_thread_limiter()
+        before, limiter.total_tokens = limiter.total_tokens, WORKER_THREADS
+        try:
+            yield
+        finally:
+            limiter.total_tokens = before
+            store.close()
 
     # the interactive docs pages load their scripts from a CDN, which an offline page must not do
     app = FastAPI(title="kroniek", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -47,6 +54,11 @@ def create_app(db_path: str | Path | None, max_body: int = DEFAULT_MAX_BODY) -> 
     app.include_router(router)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(Headers, headers=SECURITY_HEADERS)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI echoes the offending input, which may hold lone surrogates no UTF-8 answer can carry
+        return JSONResponse({"detail": utf8_safe(jsonable_encoder(exc.errors()))}, status_code=422)
 
     @app.exception_handler(NoDatabase)
     async def no_database(request: Request, exc: NoDatabase) -> JSONResponse:

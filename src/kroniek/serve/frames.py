@@ -36,3 +36,14 @@ def clean(value: Any) -> Any:
     if hasattr(value, "tolist"):  # numpy scalars and arrays
         return clean(value.tolist())
     return str(value)
+
+
+def utf8_safe(value: Any) -> Any:
+    """`value` with every string made encodable as UTF-8 (lone surrogates become '?'), containers recursively."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {utf8_safe(k): utf8_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [utf8_safe(v) for v in value]
+    return value

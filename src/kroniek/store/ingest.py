@@ -5,8 +5,10 @@ input order, so an interrupted ingest run again ends with exactly the rows of an
 """
 from __future__ import annotations
 
+import queue
+import re
+import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,10 +20,10 @@ import pyarrow as pa
 from kroniek.store import dedup
 from kroniek.store.rows import ArticleRows, content_hash, to_rows
 from kroniek.store.schema import TABLES, plain_type
-from kroniek.store.search import TOKEN, index_articles
+from kroniek.store.search import index_articles
 
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
-          "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+          "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "BLOB": pa.binary()}
 
 
 def arrow_schema(table: str) -> pa.Schema:
@@ -52,9 +54,12 @@ class Stats:
                 "seconds": round(self.seconds, 3), "error_ids": self.error_ids[:100]}
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _n_terms(text: str) -> int:
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-    return len(TOKEN.findall(folded))
+    # the article length for BM25: counting word runs is close enough to the index's own tokens, and fast
+    return len(_WORDS.findall(text))
 
 
 class Writer:
@@ -221,3 +226,41 @@ def batches(readings: Iterable[dict[str, Any]], size: int, seconds: float) -> It
             return
         yield batch
 
+
+
+def write_all(writer: Writer, readings: Iterable[dict[str, Any]], size: int, seconds: float,
+              on_batch: Callable[[Stats], None] | None = None) -> Stats:
+    """Write every batch, in order, on a writer thread while this thread goes on reading the next batch.
+
+    Reading (the NLP pipeline, or parsing JSON) and storing overlap: DuckDB works without the GIL.
+    At most two batches wait, so memory stays flat. A write that fails stops the reading and is raised
+    here; an interrupted reader lets the batch being written finish (it commits or rolls back whole)."""
+    pending: queue.Queue[list[dict[str, Any]] | None] = queue.Queue(maxsize=2)
+    total = Stats()
+    failure: list[BaseException] = []
+
+    def drain() -> None:
+        while (batch := pending.get()) is not None:
+            if failure:
+                continue  # keep taking batches so the reader never blocks; write nothing more
+            try:
+                st = writer.write(batch)
+                total.add(st)
+                if on_batch:
+                    on_batch(st)
+            except BaseException as e:  # handed to the reading thread, which raises it
+                failure.append(e)
+
+    thread = threading.Thread(target=drain, name="kroniek-writer", daemon=True)
+    thread.start()
+    try:
+        for batch in batches(readings, size, seconds):
+            if failure:
+                break
+            pending.put(batch)
+    finally:
+        pending.put(None)
+        thread.join()
+    if failure:
+        raise failure[0]
+    return total

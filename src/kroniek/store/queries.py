@@ -99,9 +99,15 @@ EVENT_COLUMNS = ("event_id, seq, cameo, plover, mode, news_type, quadclass, gold
 
 
 def events_sql(filters: dict[str, Any], limit: int, offset: int) -> tuple[str, list[Any]]:
+    """The row ids of one page of events, in date order: sorting two narrow columns is cheap even deep
+    into a million events; `EVENTS_BY_ROWID` then fetches the wide rows of that page only."""
     where, params = event_where(**filters)
-    return (f"SELECT {EVENT_COLUMNS} FROM events{where} ORDER BY {EVENT_DATE} NULLS LAST, seq LIMIT ? OFFSET ?",
+    return (f"SELECT rowid FROM events{where} ORDER BY {EVENT_DATE} NULLS LAST, seq LIMIT ? OFFSET ?",
             [*params, int(limit), int(offset)])
+
+
+EVENTS_BY_ROWID = (f"SELECT {EVENT_COLUMNS} FROM events WHERE rowid = ANY(?::BIGINT[]) "
+                   "ORDER BY list_position(?::BIGINT[], rowid)")
 
 
 def _period(by: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "4"
 
 # One place for every table: (column, DuckDB type). DDL and the Arrow batches written by ingest both come from here.
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -15,7 +15,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("article_id", "VARCHAR PRIMARY KEY"), ("doc_id", "VARCHAR"), ("hash", "VARCHAR UNIQUE"), ("seq", "BIGINT"),
         ("date", "VARCHAR"), ("date_start", "DATE"), ("date_end", "DATE"), ("title", "VARCHAR"), ("url", "VARCHAR"),
         ("source", "VARCHAR"), ("language", "VARCHAR"), ("text", "VARCHAR"), ("n_sentences", "INTEGER"),
-        ("n_entities", "INTEGER"), ("n_events", "INTEGER"), ("n_terms", "INTEGER"), ("reading", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+        ("n_entities", "INTEGER"), ("n_events", "INTEGER"), ("n_terms", "INTEGER"), ("reading", "BLOB"), ("ingested_at", "TIMESTAMP"),
     ],
     "sentences": [("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start", "INTEGER"), ("end", "INTEGER")],
     "entities": [
@@ -51,14 +51,14 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "event_mentions": [
         ("mention_id", "VARCHAR PRIMARY KEY"), ("event_id", "VARCHAR"), ("article_id", "VARCHAR"),
         ("local_id", "VARCHAR"), ("sentence", "INTEGER"), ("trigger", "VARCHAR"), ("trigger_start", "INTEGER"),
-        ("trigger_end", "INTEGER"), ("evidence", "VARCHAR"), ("cameo", "VARCHAR"), ("plover", "VARCHAR"),
+        ("trigger_end", "INTEGER"), ("cameo", "VARCHAR"), ("plover", "VARCHAR"),
         ("news_type", "VARCHAR"), ("source_actor", "VARCHAR"), ("target_actor", "VARCHAR"),
         ("earliest", "DATE"), ("latest", "DATE"), ("location_name", "VARCHAR"), ("modality", "VARCHAR"),
         ("attribution", "VARCHAR"), ("quantities", "VARCHAR"),
     ],
     "errors": [("doc_id", "VARCHAR"), ("error", "VARCHAR"), ("seen_at", "TIMESTAMP")],
     # The full-text index: Dutch-stemmed terms per article (BM25 at query time).
-    "postings": [("term_id", "INTEGER"), ("article_id", "VARCHAR"), ("tf", "INTEGER")],
+    "postings": [("term_id", "INTEGER"), ("article_seq", "BIGINT"), ("tf", "INTEGER")],
     "vocab": [("term", "VARCHAR PRIMARY KEY"), ("term_id", "INTEGER"), ("df", "BIGINT")],  # df: articles with it
     "kroniek_meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
 }

@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w+")
 K1, B = 1.2, 0.75
 COMPOUND_WEIGHT = 0.5
 MIN_COMPOUND = 4  # shorter stems would match inside too many unrelated words
+MAX_COMPOUNDS = 50  # compounds searched per query word
 
 
 def fold(text: str) -> str:
@@ -25,8 +26,8 @@ def fold(text: str) -> str:
 
 
 TERMS_SQL = (
-    "SELECT stem(w, 'dutch') AS term, article_id, min(seq) AS seq, count(*)::INTEGER AS tf FROM ("
-    " SELECT article_id, seq, unnest(regexp_split_to_array(lower(strip_accents(coalesce(title, '') || ' ' || text)),"
+    "SELECT stem(w, 'dutch') AS term, seq, count(*)::INTEGER AS tf FROM ("
+    " SELECT seq, unnest(regexp_split_to_array(lower(strip_accents(coalesce(title, '') || ' ' || text)),"
     " '[^a-z0-9]+')) AS w FROM articles WHERE seq >= ?) WHERE w <> '' AND length(w) <= 40 GROUP BY 1, 2"
 )
 
@@ -44,7 +45,7 @@ def index_articles(con: duckdb.DuckDBPyConnection, first_seq: int) -> None:
         SELECT d.term, (SELECT coalesce(max(term_id), 0) FROM vocab) + row_number() OVER (ORDER BY d.first_seq, d.term),
                d.n
         FROM _kroniek_df d ANTI JOIN vocab v ON v.term = d.term""")
-    con.execute("INSERT INTO postings SELECT v.term_id, t.article_id, t.tf "
+    con.execute("INSERT INTO postings SELECT v.term_id, t.seq, t.tf "
                 "FROM _kroniek_terms t JOIN vocab v ON v.term = t.term")
     con.execute("DROP TABLE _kroniek_terms")
     con.execute("DROP TABLE _kroniek_df")
@@ -63,8 +64,10 @@ def query_terms(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple[str, i
     out: list[tuple[str, int, int, int, float]] = []
     for i, stem in enumerate(stems(con, words)):
         if len(stem) >= MIN_COMPOUND:
-            rows = con.execute("SELECT term, term_id, df FROM vocab WHERE contains(term, ?) ORDER BY term_id",
-                               [stem]).fetchall()
+            # the word itself, and the commonest compounds holding it (a short stem sits in very many words)
+            rows = con.execute("SELECT term, term_id, df FROM vocab WHERE contains(term, ?) "
+                               "ORDER BY term = ? DESC, df DESC, term_id LIMIT ?", [stem, stem, MAX_COMPOUNDS + 1]
+                               ).fetchall()
         else:
             rows = con.execute("SELECT term, term_id, df FROM vocab WHERE term = ?", [stem]).fetchall()
         out.extend((t, tid, df, i, 1.0 if t == stem else COMPOUND_WEIGHT) for t, tid, df in rows)
@@ -72,21 +75,20 @@ def query_terms(con: duckdb.DuckDBPyConnection, query: str) -> list[tuple[str, i
 
 
 def search_sql() -> str:
+    """Rank articles for the query terms; returns the page's (article seq, matched, score) only: the wide text
+    is fetched afterwards for those few articles."""
     return f"""
     WITH q AS (SELECT unnest(?::INTEGER[]) AS term_id, unnest(?::BIGINT[]) AS df, unnest(?::INTEGER[]) AS qi,
                       unnest(?::DOUBLE[]) AS w),
     n AS (SELECT count(*) AS n, coalesce(avg(n_terms), 1) AS avgdl FROM articles),
-    hits AS (SELECT p.article_id, p.tf, q.df, q.qi, q.w FROM postings p JOIN q ON p.term_id = q.term_id
-             WHERE p.term_id IN (SELECT unnest(?::INTEGER[]))),
-    scored AS (
-      SELECT h.article_id, count(DISTINCT h.qi) AS matched,
-             sum(h.w * ln(1 + (n.n - h.df + 0.5) / (h.df + 0.5))
-                 * h.tf * ({K1} + 1) / (h.tf + {K1} * (1 - {B} + {B} * a.n_terms / n.avgdl))) AS score
-      FROM hits h JOIN articles a ON a.article_id = h.article_id, n
-      GROUP BY h.article_id)
-    SELECT s.article_id, a.title, a.date, a.text, s.score, s.matched
-    FROM scored s JOIN articles a ON a.article_id = s.article_id
-    ORDER BY s.matched DESC, s.score DESC, a.seq LIMIT ? OFFSET ?"""
+    hits AS (SELECT p.article_seq, p.tf, q.df, q.qi, q.w FROM postings p JOIN q ON p.term_id = q.term_id
+             WHERE p.term_id = ANY(?::INTEGER[]))
+    SELECT h.article_seq AS seq, count(DISTINCT h.qi) AS matched,
+           sum(h.w * ln(1 + (n.n - h.df + 0.5) / (h.df + 0.5))
+               * h.tf * ({K1} + 1) / (h.tf + {K1} * (1 - {B} + {B} * a.n_terms / n.avgdl))) AS score
+    FROM hits h JOIN articles a ON a.seq = h.article_seq, n
+    GROUP BY h.article_seq
+    ORDER BY matched DESC, score DESC, seq LIMIT ? OFFSET ?"""
 
 
 def snippet(text: str, hit_words: set[str], width: int = 240) -> str:
@@ -115,13 +117,20 @@ def search(con: duckdb.DuckDBPyConnection, query: str, limit: int, offset: int) 
     if not terms:
         return []
     ids = [t[1] for t in terms]
-    rows = con.execute(search_sql(), [ids, [t[2] for t in terms], [t[3] for t in terms], [t[4] for t in terms],
-                                      ids, int(limit), int(offset)]).fetchall()
-    if not rows:
+    ranked = con.execute(search_sql(), [ids, [t[2] for t in terms], [t[3] for t in terms], [t[4] for t in terms],
+                                        ids, int(limit), int(offset)]).fetchall()
+    if not ranked:
         return []
+    seqs = [r[0] for r in ranked]
+    found = {r[0]: r[1:] for r in con.execute(
+        "SELECT seq, article_id, title, date, text FROM articles WHERE seq = ANY(?::BIGINT[])", [seqs]).fetchall()}
     # which words of the found texts are hits: their folded stem is one of the matched terms
     matched = {t[0] for t in terms}
-    words = sorted({w.lower() for r in rows for w in _WORD.findall(r[3] or "")})
+    words = sorted({w.lower() for r in found.values() for w in _WORD.findall(r[3] or "")})
     hit_words = {w for w, s in zip(words, stems(con, [fold(w) for w in words]), strict=True) if s in matched}
-    return [{"article_id": r[0], "title": r[1], "date": r[2], "snippet": snippet(r[3] or "", hit_words),
-             "score": round(float(r[4]), 4), "matched": int(r[5])} for r in rows]
+    out = []
+    for seq, n_matched, score in ranked:
+        aid, title, date, text = found[seq]
+        out.append({"article_id": aid, "title": title, "date": date, "snippet": snippet(text or "", hit_words),
+                    "score": round(float(score), 4), "matched": int(n_matched)})
+    return out

@@ -57,12 +57,15 @@ async function searchView({ q }) {
 
 async function homeView() {
   show(h("h1", {}, "Kroniek"), h("p", { class: "muted" }, "bezig…"));
-  const [stats, arts] = await Promise.all([api("stats"), api("articles", { limit: 50 })]);
+  const [stats, arts, actors] = await Promise.all([api("stats"), api("articles", { limit: 50 }), api("actors", { top: 15 })]);
   const facts = h("dl", { class: "stats" }, Object.entries(stats).filter(([, v]) => typeof v !== "object")
     .map(([k, v]) => [h("dt", {}, k), h("dd", {}, fmt(v))]));
   const list = h("ul", { class: "articles" }, arts.items.map((a) =>
     h("li", {}, articleLink(a.article_id ?? a.id, a.title || a.article_id || a.id), " ", h("span", { class: "muted" }, a.date || ""))));
-  show(h("h1", {}, "Kroniek"), facts, h("h2", {}, "Artikelen"), list);
+  const top = h("ul", { class: "actors" }, actors.items.map((a) => h("li", {},
+    h("a", { href: "#/timeline?actor=" + encodeURIComponent(a.actor) }, a.actor), " ",
+    h("span", { class: "muted" }, `${a.events} gebeurtenissen, Goldstein ${fmt(a.goldstein_mean)}`))));
+  show(h("h1", {}, "Kroniek"), facts, h("h2", {}, "Artikelen"), list, h("h2", {}, "Actoren"), top);
 }
 
 // ------------------------------------------------------------------ article
@@ -92,14 +95,19 @@ function eventsTable(events) {
     on: { click: () => flash(`mark.evt[data-event="${CSS.escape(v.id)}"]`) } },
   h("td", {}, v.trigger?.text ?? ""), h("td", {}, v.plover ?? ""), h("td", {}, v.cameo ?? ""),
   h("td", {}, v.news_type ?? ""), h("td", {}, argText(v.source)), h("td", {}, argText(v.target)),
-  h("td", {}, timeText(v.time)), h("td", {}, v.location?.text ?? ""), h("td", {}, v.modality ?? ""),
+  h("td", { class: "when" }, timeText(v.time)), h("td", {}, v.location?.text ?? ""), h("td", {}, v.modality ?? ""),
   h("td", {}, fmt(v.goldstein)), h("td", {}, fmt(v.quadclass))));
   return h("table", { class: "events" }, h("thead", {}, h("tr", {}, cols.map((c) => h("th", {}, c)))), h("tbody", {}, rows));
 }
 
-function entityList(entities) {
+function entityLink(id, label) {
+  return h("a", { href: "#/entity/" + encodeURIComponent(id), class: "entity-link" }, label);
+}
+
+function entityList(entities, globalIds) {
   return h("ul", { class: "entities" }, entities.map((e) => h("li", { dataset: { entity: e.id } },
-    h("mark", { class: "ent ent-" + e.type }, e.name), " ", h("span", { class: "muted" },
+    h("mark", { class: "ent ent-" + e.type }, globalIds?.[e.id] ? entityLink(globalIds[e.id], e.name) : e.name), " ",
+    h("span", { class: "muted" },
       [e.type, e.actor, e.kb].filter(Boolean).join(" · ")), " ",
     h("button", { type: "button", class: "link", on: { click: () => flash(`mark.ent[data-entity="${CSS.escape(e.id)}"]`) } },
       `${e.mentions?.length ?? 0}×`))));
@@ -110,7 +118,7 @@ export function renderReading(r) {
   const parts = [h("h1", {}, r.title || r.id), h("p", { class: "muted" }, meta, " · id ", r.id), legend(),
     h("article", { id: "article" }, markedText(r))];
   if ((r.events || []).length) parts.push(h("h2", {}, `Gebeurtenissen (${r.events.length})`), eventsTable(r.events));
-  if ((r.entities || []).length) parts.push(h("h2", {}, `Entiteiten (${r.entities.length})`), entityList(r.entities));
+  if ((r.entities || []).length) parts.push(h("h2", {}, `Entiteiten (${r.entities.length})`), entityList(r.entities, r.entity_ids));
   if ((r.times || []).length) {
     parts.push(h("h2", {}, "Tijden"), h("ul", { class: "times" }, r.times.map((t) =>
       h("li", {}, h("mark", { class: "time" }, t.text), " ", t.type, " ", timeText(t)))));
@@ -125,6 +133,31 @@ export function renderReading(r) {
 async function articleView(id) {
   show(h("p", { class: "muted" }, "bezig…"));
   show(...renderReading(await api("articles/" + encodeURIComponent(id))));
+}
+
+function storedEventsTable(events) {
+  const cols = ["dag", "trigger", "PLOVER", "CAMEO", "bron", "doel", "plaats", "Goldstein", "artikel"];
+  const when = (e) => e.day || [e.earliest, e.latest].filter(Boolean).join(" – ");
+  const side = (code, text) => [text, code ? `[${code}]` : null].filter(Boolean).join(" ");
+  return h("table", { class: "events stored" }, h("thead", {}, h("tr", {}, cols.map((c) => h("th", {}, c)))),
+    h("tbody", {}, events.map((e) => h("tr", { class: "stored-event", dataset: { event: e.event_id } },
+      h("td", { class: "when" }, when(e)), h("td", {}, e.trigger ?? ""), h("td", {}, e.plover ?? ""),
+      h("td", {}, e.cameo ?? ""), h("td", {}, side(e.source_actor, e.source_text)),
+      h("td", {}, side(e.target_actor, e.target_text)), h("td", {}, e.location_name ?? ""), h("td", {}, fmt(e.goldstein)),
+      h("td", {}, e.article_id ? articleLink(e.article_id) : "")))));
+}
+
+async function entityView(id, params) {
+  const by = params.by || "week";
+  const res = await api("entities/" + encodeURIComponent(id), { by });
+  const e = res.entity;
+  const facts = h("dl", { class: "stats" }, [["type", e.type], ["actor", e.actor], ["kb", e.kb], ["vermeldingen", e.mentions],
+    ["artikelen", e.articles], ["gebeurtenissen", e.events], ["namen", (e.names || []).join(", ")]]
+    .filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => [h("dt", {}, k), h("dd", {}, fmt(v))]));
+  const arts = h("ul", { class: "articles" }, (e.recent_articles || []).map((a) => h("li", {}, articleLink(a))));
+  show(h("h1", {}, h("mark", { class: "ent ent-" + e.type }, e.name)), facts,
+    h("h2", {}, "Tijdlijn"), quadLegend(), timelineChart(res.timeline),
+    h("h2", {}, `Gebeurtenissen (${res.events.length})`), storedEventsTable(res.events), h("h2", {}, "Artikelen"), arts);
 }
 
 async function readView() {
@@ -178,6 +211,10 @@ async function networkView(params) {
   show(h("h1", {}, "Netwerk van actoren"), form,
     h("p", { class: "muted" }, "pijl = wie handelt op wie; dikte = aantal gebeurtenissen; groen = samenwerking, rood = conflict"),
     networkChart(res.items));
+  // an actor leads to its own timeline
+  for (const node of view.querySelectorAll("svg.chart-network g.node")) {
+    node.addEventListener("click", () => go("timeline", { actor: node.dataset.actor, by: "week" }));
+  }
 }
 
 async function dyadView(params) {
@@ -195,6 +232,21 @@ async function dyadView(params) {
         `${e.source} → ${e.target}`), ` (${e.events})`))));
   }
   show(...parts);
+}
+
+async function eventsView(params) {
+  const limit = 100, offset = Math.max(0, parseInt(params.offset || "0", 10) || 0);
+  const filters = Object.fromEntries(Object.entries(params).filter(([k]) => k !== "offset"));
+  const form = filterForm("events", filters, [["actor", "actor"], ["source", "bron"], ["target", "doel"],
+    ["plover", "PLOVER", PLOVER], ["quadclass", "Quad", ["", "1", "2", "3", "4"]], ["start", "van"], ["end", "tot"],
+    ["place", "plaats"]]);
+  const res = await api("events", { ...filters, limit, offset });
+  const nav = h("p", { class: "pager" },
+    offset > 0 ? h("a", { href: "#/events?" + new URLSearchParams({ ...filters, offset: Math.max(0, offset - limit) }) }, "← vorige") : null,
+    ` ${offset + 1}–${offset + res.items.length} `,
+    res.items.length === limit ? h("a", { href: "#/events?" + new URLSearchParams({ ...filters, offset: offset + limit }) }, "volgende →") : null);
+  show(h("h1", {}, "Gebeurtenissen"), form, nav,
+    res.items.length ? storedEventsTable(res.items) : h("p", { class: "empty" }, "Geen gebeurtenissen."));
 }
 
 let outline = null;
@@ -220,6 +272,8 @@ async function render() {
   try {
     if (path === "" || path === "search") await searchView(params);
     else if (path.startsWith("article/")) await articleView(path.slice("article/".length));
+    else if (path.startsWith("entity/")) await entityView(path.slice("entity/".length), params);
+    else if (path === "events") await eventsView(params);
     else if (path === "timeline") await timelineView(params);
     else if (path === "network") await networkView(params);
     else if (path === "dyad") await dyadView(params);

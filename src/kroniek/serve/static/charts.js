@@ -21,8 +21,8 @@ function niceMax(v) {
 }
 
 function yAxis(svg, x, top, bottom, lo, hi, ticks) {
-  // counts below the tick count would get fractional ticks; one tick per unit reads better
-  if (lo === 0 && Number.isInteger(hi) && hi < ticks) ticks = hi;
+  // counts read best with whole-number ticks: take the most ticks that divide the top evenly
+  if (lo === 0 && Number.isInteger(hi)) ticks = [5, 4, 2, 1].find((t) => t <= hi && hi % t === 0) ?? 1;
   for (let i = 0; i <= ticks; i++) {
     const v = lo + (hi - lo) * i / ticks;
     const y = bottom - (bottom - top) * i / ticks;
