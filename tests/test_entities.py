@@ -161,9 +161,17 @@ def test_recogniser_mentions_are_linked_and_kept(nlp):
 
 
 def test_recogniser_type_picks_among_candidates(nlp):
-    # the recogniser says person: not the American capital
-    doc = read(nlp, "Gisteren zei Washington niets.", mentions=[Mention(13, 23, "Washington", "PER")])
+    # the recogniser says person, and a title agrees: not the American capital
+    doc = read(nlp, "Gisteren zei president Washington niets.", mentions=[Mention(23, 33, "Washington", "PER")])
     assert doc.entities[0].type == "PER" and doc.entities[0].kb is None
+    # without a title a known place stays a place ("Washington zei" is the American government speaking)
+    doc = read(nlp, "Gisteren zei Washington niets.", mentions=[Mention(13, 23, "Washington", "PER")])
+    assert (doc.entities[0].type, doc.entities[0].actor) == ("LOC", "USA")
+
+
+def test_recogniser_slips_are_ignored(nlp):
+    doc = read(nlp, "Poetin zei ; niets.", mentions=[Mention(11, 12, ";", "MISC")])
+    assert [e.name for e in doc.entities] == ["Poetin"]
 
 
 def test_empty_and_nameless_documents(nlp):
@@ -234,3 +242,10 @@ def test_any_text_gives_consistent_entities(words):
     for t in doc.tokens:
         actor_for_token(doc, t.i)  # never raises
     actor_for_span(doc, 0, len(text))
+
+
+def test_dutch_city_exonyms_and_portfolios(nlp):
+    doc = read(nlp, "Volgens minister van Economie Kris Peeters was de top in Parijs en Keulen een succes.")
+    got = {e.name: (e.type, e.country) for e in doc.entities}
+    assert got["Kris Peeters"][0] == "PER"
+    assert got["Parijs"] == ("LOC", "FRA") and got["Keulen"] == ("LOC", "DEU")

@@ -156,3 +156,9 @@ def test_build_reports_a_bad_source_row(tmp_path, name, row, message):
         b.curated()
         b.regions()
         b.people()
+
+
+def test_currency_adjectives_take_the_word_before_the_currency(kb):
+    # babel: "Nieuwe Taiwanese dollar" gives Taiwanese, not Nieuwe
+    assert kb.lookup("Nieuwe") == [] or all(e.country != "TWN" for e, _ in kb.lookup("Nieuwe"))
+    assert kb.lookup("Taiwanese")[0][1] == "adjective"

@@ -16,9 +16,9 @@ def test_majority_type_wins() -> None:
 
 
 def test_part_of_a_longer_name_takes_its_type() -> None:
-    out = harmonise([m(0, "Mark Rutte", "PER"), m(30, "Rutte", "ORG")])
-    assert [x.type for x in out] == ["PER", "PER"]
-    assert harmonise([m(0, "Mark Rutte", "PER"), m(30, "Rutte", "ORG")], parts=False)[1].type == "ORG"
+    ms = [m(0, "Mark Rutte", "PER"), m(15, "Mark Rutte", "PER"), m(30, "Rutte", "ORG")]
+    assert [x.type for x in harmonise(ms)] == ["PER", "PER", "PER"]
+    assert harmonise(ms, parts=False)[2].type == "ORG"
 
 
 def test_tie_keeps_own_type() -> None:

@@ -265,3 +265,18 @@ def test_sigkill_mid_ingest_then_rerun_equals_uninterrupted_run(tmp_path):
         assert got[table] == want[table], table
     with Chronicle(ref, read_only=True) as c:
         assert c.stats()["merged_events"] > 0  # the run really deduplicated across articles
+
+
+@pytest.mark.slow
+def test_parallel_ingest_equals_single_process(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"a{i:02d}.txt").write_text(f"date 2020-09-{i + 1:02d}\nBericht {i}: de betogingen in Minsk gaan door.\n")
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    with Chronicle(one, batch_size=5) as c:
+        c.ingest([folder], names=["tokenize"])
+    with Chronicle(two, batch_size=5) as c:
+        st = c.ingest([folder], workers=2, names=["tokenize"])
+    assert st["articles"] == 12
+    assert snapshot(one) == snapshot(two)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kroniek.doc import Document, Mention
 from kroniek.entities.coref import group, nominal_references, pronoun_references
-from kroniek.entities.lexicon import words
+from kroniek.entities.lexicon import role_of, words
 from kroniek.entities.link import choose
 from kroniek.entities.mentions import Found, guess_type, kb_matches, proper_spans, recogniser_mentions
 from kroniek.kb import KB, load
@@ -14,23 +14,37 @@ from kroniek.pipeline import Component, component
 _PLACES = frozenset({"city", "capital", "country", "region"})
 
 
+def _place_over_person(doc: Document, f: Found, ner_type: str) -> bool:
+    """Whether a known place keeps its type although the recogniser calls it a person ("badplaats Sotsji"):
+    unless a person's title stands right before it ("president Washington")."""
+    if ner_type != "PER" or not f.candidates or f.candidates[0][0].kind not in _PLACES:
+        return False
+    prev = doc.tokens[f.first - 1] if f.first > 0 else None
+    role = role_of(prev.text, prev.lemma) if prev is not None else None
+    return not (role is not None and role.person)
+
+
 def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
     """Whether the recogniser's span holds the knowledge-base names and more than an article or possessive."""
     if any(f.start < m.start or f.end > m.end for f in over):
         return False
     extra = doc.text[m.start : over[0].start] + doc.text[over[-1].end : m.end]
     extra = extra.strip().lower()
-    return not (extra == "" or extra in words("article") or possessive_len("x" * 3 + extra) == len(extra))
+    return not (extra.strip(".,;:!?\"'’ ") == "" or extra in words("article")
+                or possessive_len("x" * 3 + extra) == len(extra))
 
 
 def find(doc: Document, kb: KB) -> list[Found]:
     """Knowledge-base names, then the recogniser's mentions they did not cover, then other proper nouns."""
     found = kb_matches(doc, kb)
     for m in recogniser_mentions(doc):
+        if not any(c.isalpha() for c in m.text):
+            continue  # a recogniser's slip (";") names nothing
         over = [f for f in found if f.start < m.end and m.start < f.end]
         if over and not _wider(doc, m, over):
             for f in over:
-                f.type = f.type or m.type
+                if f.type is None and not _place_over_person(doc, f, m.type):
+                    f.type = m.type
             continue
         for f in over:
             found.remove(f)  # "AMP België": the recogniser's wider name wins over the country inside it
@@ -83,10 +97,8 @@ def read_entities(doc: Document, kb: KB) -> Document:
     pronoun_references(doc, doc.entities)
     for e in doc.entities:
         e.references.sort(key=lambda m: m.start)
-    names = {(m.start, m.end) for e in doc.entities for m in e.mentions}
-    doc.mentions = [m for m in doc.mentions if (m.start, m.end) not in names]
-    doc.mentions.extend(m for e in doc.entities for m in e.mentions)
-    doc.mentions.sort(key=lambda m: m.start)
+    # the recogniser's mentions are now resolved: each became an entity's name or was corrected by the kb
+    doc.mentions = sorted((m for e in doc.entities for m in e.mentions), key=lambda m: m.start)
     return doc
 
 

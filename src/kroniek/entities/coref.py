@@ -77,7 +77,7 @@ def _merge_surnames(entities: list[Entity]) -> list[Entity]:
                     people.setdefault(k.rsplit(" ", 1)[-1], set()).add(n)
     drop = set()
     for n, e in enumerate(entities):
-        if e.kb is not None or e.type not in ("PER", "MISC"):
+        if e.kb is not None:
             continue
         keys = {key(m.text) for m in e.mentions}
         if len(keys) != 1 or " " in next(iter(keys)):

@@ -52,7 +52,7 @@ def pronouns() -> dict[str, Pronoun]:
 
 
 _WORD_CLASSES = frozenset({"article", "particle", "locative", "determiner", "several", "adjective-ending",
-                           "place-link"})
+                           "place-link", "portfolio-link"})
 
 
 @lru_cache(maxsize=1)

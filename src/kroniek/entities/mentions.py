@@ -34,7 +34,8 @@ def _ordinary_word(word: str) -> bool:
     import simplemma
 
     low = word.lower()
-    return simplemma.is_known(low, "nl") and low != word
+    # simplemma knows Dutch proper nouns too (Parijs); their lemma keeps the capital
+    return low != word and simplemma.is_known(low, "nl") and not simplemma.lemmatize(low, "nl")[:1].isupper()
 
 
 @lru_cache(maxsize=100_000)
@@ -148,7 +149,7 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
             # a name goes on: "De Morgen" and "Peter Goris" (tagged as names) even where a sentence starts
             name_pair = nxt is not None and (t.upos == nxt.upos == "PROPN" if t.upos else t.text.lower() not in words("article"))
             article = t.text.lower() in words("article") and (nxt is None or (initial and not name_pair))
-            if i in taken or not _cap(t) or not t.text[:1].isalpha() or article:
+            if i in taken or not _cap(t) or not t.text[:1].isalpha() or article or len(t.text) < 2:
                 i += 1
                 continue
             if initial and _ordinary_word(t.text) and not name_pair:
@@ -169,6 +170,9 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
                 keep = False  # "Integendeel, ...": one capitalised word that only starts a sentence
             if keep:
                 cut = _split_title(doc, i, j)
+                if cut == i and j - i >= 3 and i >= 2 and toks[i - 1].text in words("portfolio-link") \
+                        and role_of(toks[i - 2].text, toks[i - 2].lemma) is not None:
+                    cut = i + 1  # "minister van Economie Kris Peeters": the portfolio, then the name
                 for a, b in ((i, cut), (cut, j)) if cut > i else ((i, j),):
                     if a == i and b - a == 1 and initial and t.text not in inner:
                         continue  # "Pornoactrice | Stormy Daniels": a lone word that only starts the sentence

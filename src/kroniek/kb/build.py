@@ -149,8 +149,10 @@ class Builder:
                     e.alias(name)
             for cur in get_territory_currencies(c.alpha_2):
                 words = nl.currencies.get(cur, "").split()
-                if len(words) >= 2 and words[0][:1].isupper() and words[0].endswith("e") and "-" not in words[0]:
-                    adjective_owner[words[0]].add(e.id)
+                # the adjective is the word before the currency: "Nieuwe Taiwanese dollar" -> Taiwanese
+                adj = words[-2] if len(words) >= 2 else ""
+                if adj[:1].isupper() and adj.endswith("e") and "-" not in adj:
+                    adjective_owner[adj].add(e.id)
         for adj, owners in adjective_owner.items():
             if len(owners) == 1:
                 e = self.entries[next(iter(owners))]
@@ -215,7 +217,10 @@ class Builder:
         import simplemma
 
         low = name.lower()
-        return len(name) >= 4 and not simplemma.is_known(low, "nl") and not simplemma.is_known(low, "en")
+        if len(name) < 4 or simplemma.is_known(low, "en"):
+            return False
+        # simplemma knows Dutch proper nouns too (Parijs); their lemma keeps the capital
+        return not simplemma.is_known(low, "nl") or simplemma.lemmatize(low, "nl")[:1].isupper()
 
     def curated(self) -> None:
         for n, (qid, code, typ, name, aliases) in enumerate(read_source("igos.tsv", 5, self.sources), 1):

@@ -69,18 +69,28 @@ class Writer:
         self.con = con
         # test hook: called between the writes of a batch, inside its transaction (to inject disk-full errors)
         self._fail = fail
+        self._seqs: tuple[int, int] | None = None
 
-    def _max(self, table: str) -> int:
-        return int(self.con.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0])
+    def _last_seqs(self) -> tuple[int, int]:
+        """The last article and event numbers; read once, then kept (this writer is the file's only writer)."""
+        if self._seqs is None:
+            row = self.con.execute("SELECT (SELECT coalesce(max(seq), 0) FROM articles), "
+                                   "(SELECT coalesce(max(seq), 0) FROM events)").fetchone()
+            self._seqs = (int(row[0]), int(row[1]))
+        return self._seqs
 
     def _fresh(self, readings: list[dict[str, Any]], stats: Stats) -> list[tuple[str, str, dict[str, Any]]]:
         """(article_id, hash, reading) for articles not stored yet, ids made unique."""
         hashes = [content_hash(r) for r in readings]
-        stored = {h for (h,) in self.con.execute(
-            "SELECT hash FROM articles WHERE hash IN (SELECT unnest(?))", [hashes]).fetchall()}
         wanted = [str(r.get("id")) for r in readings]
-        taken = {a for (a,) in self.con.execute(
-            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [wanted]).fetchall()}
+        stored: set[str] = set()
+        taken: set[str] = set()
+        if readings:
+            for h, aid in self.con.execute(
+                    "SELECT hash, article_id FROM articles WHERE hash IN (SELECT unnest(?)) "
+                    "OR article_id IN (SELECT unnest(?))", [hashes, wanted]).fetchall():
+                stored.add(h)
+                taken.add(aid)
         out = []
         for r, h in zip(readings, hashes, strict=True):
             if h in stored:
@@ -141,12 +151,12 @@ class Writer:
                 good.append(r)
         stats.errors = len(errors)
         fresh = self._fresh(good, stats)
-        seq = self._max("articles")
+        seq, last_event = self._last_seqs()
         arts = [to_rows(r, aid, h, seq + i + 1, now) for i, (aid, h, r) in enumerate(fresh)]
         for a in arts:
             a.article["n_terms"] = _n_terms(f"{a.article['title'] or ''} {a.article['text']}")
         mentions = [m for a in arts for m in a.events]
-        created, changed = dedup.assign(mentions, self._known(arts), self._max("events") + 1)
+        created, changed = dedup.assign(mentions, self._known(arts), last_event + 1)
         new_ids = {e["event_id"] for e in created}
         per_event: dict[str, int] = {}
         for m in mentions:
@@ -177,7 +187,9 @@ class Writer:
                 index_articles(con, arts[0].article["seq"])
             self._insert("errors", errors, verb="INSERT OR IGNORE")
             con.execute("COMMIT")
+            self._seqs = (seq + len(arts), last_event + len(created))
         except BaseException:
+            self._seqs = None
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:

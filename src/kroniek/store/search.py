@@ -47,8 +47,6 @@ def index_articles(con: duckdb.DuckDBPyConnection, first_seq: int) -> None:
         FROM _kroniek_df d ANTI JOIN vocab v ON v.term = d.term""")
     con.execute("INSERT INTO postings SELECT v.term_id, t.seq, t.tf "
                 "FROM _kroniek_terms t JOIN vocab v ON v.term = t.term")
-    con.execute("DROP TABLE _kroniek_terms")
-    con.execute("DROP TABLE _kroniek_df")
 
 
 def stems(con: duckdb.DuckDBPyConnection, words: list[str]) -> list[str]:
