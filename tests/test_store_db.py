@@ -249,3 +249,15 @@ def test_ingest_article_files_skips_stored_ones_and_records_errors(tmp_path, cap
         assert c.stats()["articles"] == 2
         assert c.search("betoging")["article_id"].tolist() == ["b"]
         assert c.article("a")["date"] == "2020-09-14"
+
+
+def test_ingest_readings_from_batch_parquet_output(tmp_path):
+    from kroniek.scale.parquet import write_partition
+
+    out = tmp_path / "batch"
+    write_partition(ARTICLES, out, "k1")
+    with Chronicle(tmp_path / "p.duckdb") as c:
+        st = c.ingest_readings([out])
+        assert (st["articles"], st["events"], st["errors"]) == (3, 5, 1)
+        assert c.article("a2")["text"] == ARTICLES[1]["text"]
+        assert c.ingest_readings([out])["articles"] == 0

@@ -46,6 +46,20 @@ def fallback_lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="nl")
 
 
+def pick_lemma(word: str, tree: str) -> str:
+    """The edit-tree lemma, unless simplemma knows the word as an inflected form and disagrees.
+
+    Measured on UD Alpino dev this beats either source alone: the dictionary is right on frequent
+    irregular forms where an under-trained edit tree overgeneralises (bezoekt -> "bezoekken").
+    """
+    known = fallback_lemma(word)
+    if not tree:
+        return known
+    if known.lower() != word.lower() and tree.replace("_", "").lower() != known.lower():
+        return known
+    return tree
+
+
 class Analyzer:
     def __init__(self, nlp: Any, consistent: bool = True):
         self.nlp = nlp
@@ -89,7 +103,7 @@ def _fill(t: Token, st: Any, base: int) -> None:
     t.upos = st.pos_
     t.xpos = st.tag_
     t.feats = str(st.morph)
-    t.lemma = st.lemma_ or fallback_lemma(st.text)
+    t.lemma = pick_lemma(st.text, st.lemma_)
     if st.head.i == st.i:
         t.head, t.deprel = -1, "root"
     else:

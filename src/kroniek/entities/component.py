@@ -8,10 +8,17 @@ from kroniek.entities.lexicon import role_of, words
 from kroniek.entities.link import choose
 from kroniek.entities.mentions import Found, guess_type, kb_matches, proper_spans, recogniser_mentions
 from kroniek.kb import KB, load
-from kroniek.kb.normalize import possessive_len
+from kroniek.kb.normalize import key, possessive_len
 from kroniek.pipeline import Component, component
 
 _PLACES = frozenset({"city", "capital", "country", "region"})
+
+
+def _evident(doc: Document, f: Found) -> bool:
+    toks = doc.tokens[f.first : f.last]
+    prev = doc.tokens[f.first - 1] if f.first > 0 else None
+    role = role_of(prev.text, prev.lemma) if prev is not None else None
+    return (role is not None and role.person) or (len(toks) > 1 and all(t.upos == "PROPN" for t in toks))
 
 
 def _place_over_person(doc: Document, f: Found, ner_type: str) -> bool:
@@ -60,7 +67,15 @@ def find(doc: Document, kb: KB) -> list[Found]:
         while t is not None and t.start < x.end:
             taken.add(t.i)
             t = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
-    found.extend(proper_spans(doc, taken))
+    proper = proper_spans(doc, taken)
+    if any(m.source == "ner" for m in doc.mentions):
+        # next to a statistical recogniser, bare capitals are mostly what it rightly left out:
+        # keep only names with evidence (a title before them, several words all tagged as names, or the
+        # surname of a person named before: "Petrenko" after "Ivana Petrenko")
+        surnames = {key(f.text).rsplit(" ", 1)[-1] for f in found
+                    if f.type == "PER" or (f.candidates and f.candidates[0][0].type == "PER")}
+        proper = [f for f in proper if _evident(doc, f) or key(f.text) in surnames]
+    found.extend(proper)
     return _merge_places(doc, sorted(found, key=lambda f: f.start))
 
 
