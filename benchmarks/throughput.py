@@ -12,8 +12,9 @@ the clock (a real run pays for them too):
 - dask: `run_batch` on a `distributed.LocalCluster` of N single-threaded workers, writing Parquet.
 
 It reports articles/s, words/s (tokens of the readings) and peak memory: of all processes together and
-of the largest single process (sampled every 0.1 s with psutil). Frog (the reference Dutch pipeline)
-runs on the same text when the accuracy benchmark provides a helper for it; otherwise it is skipped.
+of the largest single process (sampled every 0.1 s with psutil), and CPU seconds of all of them. Frog (the
+reference Dutch pipeline) reads the first `--frog-words` words of the same text through the accuracy benchmark's
+`frog_speed` helper (one thread, start-up subtracted); without Frog or the helper it is skipped.
 """
 from __future__ import annotations
 
@@ -216,17 +217,34 @@ def run_dask(corpus: Path, workers: int, out: Path, articles: int) -> dict[str, 
 
 
 def frog_helper() -> Any:
-    """The accuracy benchmark's Frog runner, when it has one."""
+    """The accuracy benchmark's Frog timer (`frog_speed(inp, work, limit_words)`), when it has one."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import accuracy  # type: ignore[import-not-found]
     except Exception:
         return None
-    for name in ("run_frog", "frog_throughput", "frog"):
-        fn = getattr(accuracy, name, None)
-        if callable(fn):
-            return fn
-    return None
+    fn = getattr(accuracy, "frog_speed", None)
+    return fn if callable(fn) else None
+
+
+def run_frog(frog_speed: Any, corpus: Path, work: Path, limit_words: int) -> dict[str, Any]:
+    """Frog on the corpus's own sentences, tokenised by kroniek (Frog gets one pre-tokenised sentence per line)."""
+    from kroniek.input import iter_articles
+    from kroniek.pipeline import get_component
+
+    tokenize = get_component("tokenize")
+    lines, n = [], 0
+    for art in iter_articles([corpus], warn=lambda m: None):
+        if n >= limit_words or not hasattr(art, "to_document"):
+            continue
+        doc = tokenize(art.to_document())
+        for si in range(len(doc.sentences)):
+            words = [t.text for t in doc.sentence_tokens(si)]
+            lines.append(" ".join(words))
+            n += len(words)
+    inp = work / "frog-sentences.txt"
+    inp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return frog_speed(inp, work, limit_words)
 
 
 def measure(name: str, fn: Any, *args: Any) -> dict[str, Any]:
@@ -258,6 +276,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=3000, help="articles in the corpus (0: all, about 2,600)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--modes", default="single,multi,dask")
+    ap.add_argument("--frog-words", type=int, default=20_000, help="words of the corpus Frog reads (0: skip Frog)")
     a = ap.parse_args()
 
     results: dict[str, Any] = {"cpus": os.cpu_count(), "workers": a.workers}
@@ -281,19 +300,20 @@ def main() -> None:
             results["multi_over_single"] = round(by["multi"]["articles_per_s"] / by["single"]["articles_per_s"], 2)
         if "dask" in by and "multi" in by:
             results["dask_over_multi"] = round(by["dask"]["articles_per_s"] / by["multi"]["articles_per_s"], 2)
-        frog = frog_helper()
+        frog = frog_helper() if a.frog_words else None
         if frog is None:
-            results["frog"] = "skipped: benchmarks/accuracy.py has no Frog helper (run_frog) yet"
+            results["frog"] = "skipped: --frog-words 0, or benchmarks/accuracy.py has no frog_speed helper"
             print(f"[throughput] {results['frog']}", file=sys.stderr)
         else:
-            texts = [json.loads(ln)["text"] for p in sorted(corpus.glob("*.jsonl")) for ln in p.open(encoding="utf-8")]
-            t0 = time.perf_counter()
-            frog(texts)
-            dt = time.perf_counter() - t0
-            results["frog"] = {"seconds": round(dt, 2), "articles_per_s": round(len(texts) / dt, 2),
-                               "words_per_s": round(results["corpus"]["words"] / dt, 1)}
-            if "single" in by:
-                results["kroniek_single_over_frog"] = round(by["single"]["seconds"] and dt / by["single"]["seconds"], 2)
+            print("[throughput] frog ...", file=sys.stderr, flush=True)
+            results["frog"] = fr = run_frog(frog, corpus, Path(tmp), a.frog_words)
+            single = by.get("single")
+            if single and fr.get("words_per_s"):
+                # Frog runs on one thread: compare it with the single process, per wall and per CPU second
+                results["kroniek_single_over_frog_words_per_s"] = round(single["words_per_s"] / fr["words_per_s"], 2)
+                if fr.get("words_per_cpu_s") and single["cpu_seconds"]:
+                    ours = single["words"] / single["cpu_seconds"]
+                    results["kroniek_single_over_frog_words_per_cpu_s"] = round(ours / fr["words_per_cpu_s"], 2)
     json.dump(results, sys.stdout, indent=1)
     print()
 

@@ -182,3 +182,14 @@ def test_clock_versus_duration():
 def test_earlier_that_day_is_the_day_just_spoken_of():
     got = times("Dinsdag had hij een ontmoeting met Wang Yi. Eerder op de dag raakte bekend dat hij vertrekt.")
     assert got[1] == ("Eerder op de dag", "DATE", "2020-09-15", "2020-09-15", "2020-09-15")
+
+
+@pytest.mark.parametrize("date", ["2020-10-02", "2020-09", "2020", None])
+def test_impossible_day_is_found_but_left_unresolved(date):
+    from kroniek.pipeline import Pipeline
+
+    doc = Pipeline(["tokenize", "quantities", "times"])(
+        Document(id="x", text="Zondag 31 september ging het mis.", date=parse_doc_date(date))
+    )
+    [t] = doc.times
+    assert t.value == "XXXX-09-31" and t.earliest is None and t.latest is None

@@ -10,6 +10,7 @@ from kroniek.events.lexicon import Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
 from kroniek.events.newstype import NewsTypeModel, tags_of
 from kroniek.events.syntax import SentenceView
+from kroniek.events.tagger import NewsTypeTagger
 from kroniek.events.triggers import Match, find
 
 # PLOVER types (and CAMEO codes: 057, signing an agreement) whose parties act together, so
@@ -36,7 +37,7 @@ def _news_trigger(label: str) -> Trigger:
 
 
 class Coder:
-    def __init__(self, lex: Lexicon, news: NewsTypeModel | None = None):
+    def __init__(self, lex: Lexicon, news: NewsTypeModel | NewsTypeTagger | None = None):
         self.lex = lex
         self.news = news
         self.place_preps = lex.preps("place")

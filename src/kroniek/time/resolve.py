@@ -160,8 +160,8 @@ class Resolver:
             p = min(fits, key=lambda q: abs((q.lo - mid).days)) if fits else self.pick_year(make, tense)
         else:
             p = self.pick_year(make, tense)
-            if p is None:
-                return "DATE", f"XXXX-{m:02d}-{d:02d}", None, None, None
+        if p is None:  # a day no year has ("31 september"): found, left unresolved
+            return "DATE", f"XXXX-{m:02d}-{d:02d}", None, None, None
         return "DATE", p.value, p.lo, p.hi, None
 
     def _month(self, sem, tense, sentence):

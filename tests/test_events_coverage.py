@@ -1,0 +1,130 @@
+"""Coverage of the Dutch event trigger lexicon (lang/nl/event_triggers.tsv) through the whole pipeline.
+
+Each case is a news phrasing of its own, read with `kroniek.read`; it names the trigger word and the
+PLOVER type and CAMEO root the event from that word must get. Appeals (CAMEO 02) have no PLOVER type:
+PLOVER dropped the category. The negative cases are look-alikes the lexicon must not code.
+"""
+from __future__ import annotations
+
+import pytest
+
+import kroniek
+from kroniek.analysis.model import MODEL_DIR
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="the Dutch model is not trained")
+
+# (sentence, trigger word, PLOVER type or None, CAMEO code prefix or None, news type or None)
+CODED = [
+    # appeals and demands
+    ("De Oekraïense president Zelensky heeft de Europese Unie opgeroepen om Oekraïne snel lid te maken.",
+     "opgeroepen", None, "02", None),
+    ("De Verenigde Naties riepen beide partijen op tot een onmiddellijk staakt-het-vuren.", "riepen", None, "025", None),
+    ("Washington eist de vrijlating van de gevangen journalisten.", "eist", "REQUEST", "105", None),
+    # violence
+    ("Russische troepen hebben de stad Charkiv opnieuw aangevallen.", "aangevallen", "ASSAULT", "19", "Conflict.Attack"),
+    ("Het leger bombardeerde in de nacht van zaterdag op zondag een ziekenhuis in Aleppo.",
+     "bombardeerde", "ASSAULT", "195", "Conflict.Attack"),
+    ("De Israëlische luchtmacht voerde een luchtaanval uit op een wapendepot in Damascus.",
+     "voerde", "ASSAULT", "195", "Conflict.Attack"),
+    ("Onbekenden hebben zondag een aanslag gepleegd op een politiebureau in Kandahar.",
+     "gepleegd", "ASSAULT", "18", "Conflict.Attack"),
+    ("De politie zette traangas in tegen de demonstranten.", "zette", "ASSAULT", "175", "Conflict.Attack"),
+    # coercion
+    ("De opstandelingen hebben de stad Mosul ingenomen.", "ingenomen", "COERCE", "192", None),
+    ("De Turkse autoriteiten hebben de journalist gearresteerd.", "gearresteerd", "COERCE", "173", "Justice.ArrestJail"),
+    ("De Verenigde Staten stellen nieuwe sancties in tegen Iran.", "stellen", "COERCE", "163", None),
+    ("De regering kondigde de noodtoestand af na dagen van onrust.", "kondigde", "COERCE", "1724", None),
+    # reduced relations
+    ("Rusland heeft twee Nederlandse diplomaten uitgewezen.", "uitgewezen", "SANCTION", "166", None),
+    ("Moskou heeft de onderhandelingen met Kiev opgeschort.", "opgeschort", "SANCTION", "164", None),
+    # threats
+    ("Polen dreigt met sancties tegen Wit-Rusland.", "dreigt", "THREATEN", "131", None),
+    ("Het leger gaf de rebellen een ultimatum.", "gaf", "THREATEN", "139", None),
+    # protest
+    ("Duizenden boeren voerden maandag actie in Den Haag.", "voerden", "PROTEST", "14", "Conflict.Demonstrate"),
+    ("De vakbonden hebben de haven van Rotterdam stilgelegd.", "stilgelegd", "PROTEST", "143", "Conflict.Demonstrate"),
+    ("Gevangenen in de gevangenis van Ankara zijn in hongerstaking gegaan.", "gegaan", "PROTEST", "142", None),
+    # rejection
+    ("Het parlement wees het voorstel van de regering af.", "wees", "REJECT", "12", None),
+    ("Hongarije sprak zijn veto uit over het sanctiepakket.", "sprak", "REJECT", "129", None),
+    ("De Britse premier sloeg het aanbod van Brussel af.", "sloeg", "REJECT", "12", None),
+    # disapproval, accusations, investigation
+    ("De oppositie beschuldigt de regering van corruptie.", "beschuldigt", "ACCUSE", "112", None),
+    ("De oppositie heeft kritiek geuit op de plannen van het kabinet.", "geuit", "ACCUSE", "111", None),
+    ("Het Openbaar Ministerie heeft een onderzoek ingesteld naar de schietpartij.",
+     "ingesteld", "ACCUSE", "09", "Justice.Investigation"),
+    # consultation
+    ("Premier Rutte heeft zijn Duitse ambtgenoot ontvangen in het Catshuis.", "ontvangen", "CONSULT", "043", None),
+    ("De ministers van Buitenlandse Zaken kwamen dinsdag bijeen in Brussel.", "kwamen", "CONSULT", "04", "Contact.Meet"),
+    ("Macron voerde zaterdag een telefoongesprek met Poetin.", "voerde", "CONSULT", "041", None),
+    ("De Amerikaanse president legde een bezoek af aan Kiev.", "legde", "CONSULT", "042", None),
+    # support
+    ("De Navo-landen betuigden hun steun aan Finland.", "betuigden", "SUPPORT", "051", None),
+    ("De koning bood zijn excuses aan voor het slavernijverleden.", "bood", "SUPPORT", "055", None),
+    # cooperation and aid
+    ("Beide landen wisselen inlichtingen uit over terroristen.", "wisselen", "COOPERATE", "064", None),
+    ("De Europese Commissie trekt 500 miljoen euro uit voor de wederopbouw van Oekraïne.",
+     "trekt", "AID", "071", "Transaction.TransferMoney"),
+    ("Nederland stuurt hulpgoederen naar het getroffen gebied.", "stuurt", "AID", "073", None),
+    ("Nederland en Duitsland werken samen op het gebied van defensie.", "werken", "COOPERATE", "062", None),
+    ("Spanje heeft de verdachte overgedragen aan België.", "overgedragen", "COOPERATE", "063", "Justice.Extradite"),
+    # agreement
+    ("De Tweede Kamer stemde in met het wetsvoorstel.", "stemde", "AGREE", "03", "Politics.Vote"),
+    # yielding
+    ("De Taliban hebben de Amerikaanse gijzelaar vrijgelaten.", "vrijgelaten", "RETREAT", "084", None),
+    ("De regering versoepelt de coronamaatregelen vanaf maandag.", "versoepelt", "CONCEDE", "081", None),
+    ("Na weken van protest bond de regering in.", "bond", "CONCEDE", "080", None),
+    ("De minister draaide het besluit terug.", "draaide", "CONCEDE", "0832", None),
+    # force posture
+    ("China heeft troepen samengetrokken bij de grens met India.", "samengetrokken", "MOBILIZE", "154", None),
+    ("Rusland heeft 300.000 reservisten opgeroepen.", "opgeroepen", "MOBILIZE", "154", None),
+    # news outside PLOVER
+    ("Een 34-jarige man is om het leven gekomen bij een ongeluk op de A2.", "gekomen", None, None, "Life.Die"),
+    ("De directeur van het museum stapt op.", "stapt", None, None, "Personnel.EndPosition"),
+]
+
+# pledges and threats are intentions, not deeds
+INTENDED = [
+    ("Duitsland zegde Oekraïne extra luchtafweer toe.", "zegde", "AGREE", "0332"),
+    ("Polen dreigt met sancties tegen Wit-Rusland.", "dreigt", "THREATEN", "1312"),
+]
+
+# look-alikes: light or ambiguous verbs whose frame does not hold
+UNCODED = [
+    "Het bedrijf richt zich op de Duitse markt.",
+    "Hij heeft gisteren een nieuwe auto gekocht.",
+    "De minister zei dat het kabinet de plannen nog bestudeert.",
+    "De voetballers vochten tot de laatste minuut.",
+    "Ajax veroverde vorig jaar de landstitel.",
+    "De trainer zette twee nieuwe spelers in.",
+]
+
+
+def _events(sentence: str, word: str) -> list[dict]:
+    reading = kroniek.read(sentence, date="2022-03-01")
+    return [e for e in reading["events"] if e["trigger"]["text"] == word]
+
+
+@pytest.mark.parametrize(("sentence", "word", "plover", "cameo", "news_type"), CODED, ids=[c[1] for c in CODED])
+def test_trigger_is_coded(sentence: str, word: str, plover: str | None, cameo: str | None, news_type: str | None) -> None:
+    evs = _events(sentence, word)
+    assert evs, f"no event on {word!r}"
+    (ev,) = evs
+    assert ev["plover"] == plover
+    assert (ev["cameo"] or "").startswith(cameo or ""), ev["cameo"]
+    if cameo is None:
+        assert ev["cameo"] is None
+    if news_type:
+        assert ev["news_type"] == news_type
+
+
+@pytest.mark.parametrize(("sentence", "word", "plover", "cameo"), INTENDED, ids=[c[1] for c in INTENDED])
+def test_pledges_and_threats_are_intended(sentence: str, word: str, plover: str, cameo: str) -> None:
+    (ev,) = _events(sentence, word)
+    assert (ev["plover"], ev["cameo"], ev["modality"]) == (plover, cameo, "intended")
+
+
+@pytest.mark.parametrize("sentence", UNCODED)
+def test_look_alikes_get_no_coded_event(sentence: str) -> None:
+    reading = kroniek.read(sentence, date="2022-03-01")
+    assert not [e for e in reading["events"] if e["cameo"] or e["plover"]], reading["events"]
