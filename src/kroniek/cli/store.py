@@ -6,11 +6,8 @@ import json
 import sys
 from typing import Any
 
+from kroniek.cli.common import warn as _warn
 from kroniek.db import DEFAULT_PATH
-
-
-def _err(msg: str) -> None:
-    print(f"kroniek: {msg}", file=sys.stderr)
 
 
 def _open(args: argparse.Namespace, read_only: bool):
@@ -41,10 +38,10 @@ def _run(fn) -> Any:
         try:
             return fn(args)
         except (ChronicleError, QueryError) as e:
-            _err(str(e))
+            _warn(str(e))
             return 2
         except OSError as e:  # e.g. no reading model installed, an unreadable input the reader did not catch
-            _err(f"{args.command}: {e}")
+            _warn(f"{args.command}: {e}")
             return 2
     return handler
 
@@ -55,7 +52,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     def report(st: Any) -> None:
         # one line per committed batch when there is no bar: what a log (or a test) can follow
         if not args.quiet and not progress:
-            _err(f"committed {st.articles} articles, {st.mentions} event reports ({st.duplicates} already stored)")
+            _warn(f"committed {st.articles} articles, {st.mentions} event reports ({st.duplicates} already stored)")
 
     names = [n.strip() for n in args.components.split(",") if n.strip()] if args.components else None
     from kroniek.db import Chronicle
@@ -66,7 +63,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         else:
             stats = db.ingest(args.paths, workers=args.workers, progress=progress, names=names, on_batch=report)
     for doc_id in stats.get("error_ids", [])[:20]:
-        _err(f"not stored (its reading is an error, see the errors table): {doc_id}")
+        _warn(f"not stored (its reading is an error, see the errors table): {doc_id}")
     summary = {k: v for k, v in stats.items() if k != "error_ids"}
     print(json.dumps(summary))
     if stats["articles"] + stats["duplicates"] == 0 and stats["errors"] > 0:
@@ -125,7 +122,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args, read_only=True) as db:
         n = db.export(args.output, format=args.to, **_filters(args))
-    _err(f"{n} events written to {args.output}")
+    _warn(f"{n} events written to {args.output}")
     return 0
 
 
@@ -232,3 +229,33 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stats", help="what the chronicle holds")
     _db(p)
     p.set_defaults(func=_run(cmd_stats))
+
+
+def add_ingest_cluster(sub: argparse._SubParsersAction) -> None:
+    """`kroniek ingest --cluster ADDRESS`: the store's ingest, read on a Dask cluster (kroniek.scale.ingest)."""
+    p = sub.choices.get("ingest")
+    if p is None:
+        return
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="read on the Dask scheduler at ADDRESS into Parquet (see --parquet), then store it")
+    p.add_argument("--parquet", metavar="DIR", help="Parquet folder for --cluster (default: DB file name + .parquet)")
+    p.add_argument("--partition-size", type=int, default=256, metavar="N", help="articles per cluster task")
+    store_ingest = p.get_default("func")
+
+    def cmd_ingest(args: argparse.Namespace) -> int:
+        if not args.cluster:
+            return store_ingest(args)
+        from kroniek.db import ChronicleError
+        from kroniek.scale.ingest import ingest_on_cluster
+
+        try:
+            stats = ingest_on_cluster(args.db, args.paths, cluster=args.cluster, out=args.parquet,
+                                      partition_size=args.partition_size, wait=args.wait,
+                                      batch_size=args.batch_size, warn=_warn)
+        except (ChronicleError, OSError) as e:  # OSError: the scheduler cannot be reached
+            _warn(str(e))
+            return 2
+        print(json.dumps({k: v for k, v in stats.items() if k != "error_ids"}, ensure_ascii=False))
+        return 1 if stats["batch"]["failed"] else 0
+
+    p.set_defaults(func=cmd_ingest)

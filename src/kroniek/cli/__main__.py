@@ -1,0 +1,5 @@
+import sys
+
+from kroniek.cli import main
+
+sys.exit(main())

@@ -1,0 +1,8 @@
+"""What every subcommand shares."""
+from __future__ import annotations
+
+import sys
+
+
+def warn(msg: str) -> None:
+    print(f"kroniek: {msg}", file=sys.stderr)

@@ -1,0 +1,69 @@
+"""`kroniek read` and `kroniek show`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from kroniek.cli.common import warn as _warn
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    from kroniek.output.conllu import to_conllu
+    from kroniek.reader import read_paths
+
+    fmt = args.format
+    out = sys.stdout
+    ok = total = 0
+    pretty_console = None
+    if fmt == "pretty":
+        from rich.console import Console
+
+        from kroniek.output.pretty import print_reading
+
+        pretty_console = Console()
+    if getattr(args, "workers", 1) > 1:
+        from kroniek.scale.parallel import read_parallel
+
+        results = read_parallel(args.paths, args.workers, pretokenized=args.pretokenized, conllu=fmt == "conllu")
+    else:
+        results = read_paths(args.paths, pretokenized=args.pretokenized)
+    for res in results:
+        total += 1
+        if res.ok:
+            ok += 1
+        else:
+            _warn(f"{res.id}: {res.error}")
+        if fmt == "conllu":
+            if res.doc is not None:
+                out.write(to_conllu(res.doc))
+            elif res.ok:  # read in a worker process, which rendered it there
+                out.write(getattr(res, "conllu", None) or "")
+            else:
+                out.write(f"# doc_id = {res.id}\n# error = {res.error}\n\n")
+        elif fmt == "pretty":
+            print_reading(res.reading(), pretty_console)
+        else:
+            out.write(json.dumps(res.reading(), ensure_ascii=False) + "\n")
+        out.flush()
+    if total == 0:
+        _warn("no input")
+        return 1
+    if ok == 0:
+        return 1
+    return 0
+
+
+def add_read(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("read", help="read articles and print their readings (JSON Lines by default)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .html files or folders")
+    p.add_argument("--format", choices=["json", "conllu", "pretty"], default="json")
+    p.add_argument("--pretokenized", action="store_true",
+                   help="each line is a sentence of space-separated tokens; blank lines separate documents")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="read on N processes (one model load each); output is the same as with 1")
+    p.set_defaults(func=cmd_read)
+
+    s = sub.add_parser("show", help="read articles and show the readings as tables")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.set_defaults(func=cmd_read, format="pretty", pretokenized=False)
