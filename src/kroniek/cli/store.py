@@ -40,6 +40,8 @@ def _run(fn) -> Any:
         except (ChronicleError, QueryError) as e:
             _warn(str(e))
             return 2
+        except BrokenPipeError:
+            raise  # `kroniek events | head`: main() ends quietly
         except OSError as e:  # e.g. no reading model installed, an unreadable input the reader did not catch
             _warn(f"{args.command}: {e}")
             return 2
