@@ -84,3 +84,36 @@ def test_codebook_rejects_bad_rows() -> None:
         parse_codebook("173\tArrest\t-5.0\t7\tCOERCE\t-\n", "c.tsv")
     with pytest.raises(TableError, match="bad CAMEO code"):
         parse_codebook("17x\tArrest\t-5.0\t4\tCOERCE\t-\n", "c.tsv")
+
+
+def test_frame_words_match_compound_heads_in_the_plural() -> None:
+    from kroniek.events.triggers import _frame_word
+
+    words = frozenset({"maatregel", "sanctie"})
+    # the lemmatiser left the unknown compound's plural as it was
+    assert _frame_word("coronamaatregelen", "coronamaatregelen", words)
+    assert _frame_word("EU-sancties", "EU-sancties", words)
+    assert not _frame_word("spelregels", "spelregels", frozenset({"regel"}))  # heads under six letters must match whole
+    assert not _frame_word("boek", "boeken", words)
+
+
+def test_finite_verbs_left_inflected_get_infinitive_guesses() -> None:
+    from kroniek.events.triggers import infinitive_guesses, verb_endings
+
+    assert all(end.isalpha() and inf.isalpha() for end, inf in verb_endings())
+    assert "staan" in infinitive_guesses("staat")
+    assert "werken" in infinitive_guesses("werkt")
+    assert "nemen" in infinitive_guesses("neemt")
+    assert infinitive_guesses("t") == [] and infinitive_guesses("loopt") == ["loopen"]  # no stem; one guess, checked later
+
+
+def test_bad_verb_ending_row_names_file_and_line() -> None:
+    from kroniek.events.tables import parse_rows
+    from kroniek.events.triggers import parse_verb_endings
+
+    where = "lang/nl/event_verb_endings.tsv"
+    assert parse_verb_endings(parse_rows("aat\taan\n", where, 2), where) == (("aat", "aan"),)
+    with pytest.raises(TableError, match="event_verb_endings.tsv:2"):
+        parse_verb_endings(parse_rows("aat\taan\nT\ten\n", where, 2), where)
+    with pytest.raises(TableError, match="event_verb_endings.tsv:2"):
+        parse_verb_endings(parse_rows("aat\taan\nt\n", where, 2), where)

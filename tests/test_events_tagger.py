@@ -5,6 +5,7 @@ from pathlib import Path
 
 import spacy
 
+import kroniek
 from kroniek.events.newstype import OUTSIDE, NewsTypeModel
 from kroniek.events.tagger import NewsTypeTagger, tagger
 
@@ -38,6 +39,10 @@ def test_tagger_triggers_get_subtypes_and_the_classifier_adds_what_it_missed() -
     # "doden" is a Life event the tagger missed; "opgepakt" has no subtype table: Justice.Justice
     assert got == [("bomaanslag", "Conflict.Attack"), ("doden", "Life.Die"), ("opgepakt", "Justice.Justice")]
     assert t.triggers([]) == []
+    # a tagger trigger the classifier does not back (margin not above `agree`) is dropped
+    t.agree = 0.5
+    got = [(words[i], lab) for i, lab, _ in t.triggers(words)]
+    assert ("opgepakt", "Justice.Justice") not in got and ("bomaanslag", "Conflict.Attack") in got
 
 
 def test_without_a_classifier_only_the_tagger_speaks(tmp_path: Path) -> None:
@@ -56,3 +61,16 @@ def test_shipped_tagger_finds_an_attack_and_no_event_in_a_plain_sentence() -> No
     assert {kind for _, kind in hits} & {"Conflict", "Life"}
     for plain in ("Het weer is zonnig en droog .", "Zij las een boek over de geschiedenis van de stad ."):
         assert t.triggers(plain.split()) == []
+
+
+def test_batch_tagging_matches_one_by_one_and_reaches_the_reading() -> None:
+    t = tagger()
+    assert t is not None
+    sentences = [s.split() for s in ("Bij een bomaanslag in Kaboel zijn zeker twintig doden gevallen .",
+                                     "De politie heeft twee verdachten opgepakt .", "Het regent .")]
+    one_by_one = [t.tagged(w) for w in sentences]
+    t.prepare(sentences)
+    assert [t.tagged(w) for w in sentences] == one_by_one
+    t.prepare([])
+    reading = kroniek.read("Bij een bomaanslag in Kaboel zijn zeker twintig doden gevallen.", date="2022-03-01")
+    assert {(e["news_type"] or "").split(".")[0] for e in reading["events"]} & {"Conflict", "Life"}

@@ -31,25 +31,40 @@ def main() -> None:
     ap.add_argument("data", type=Path)
     ap.add_argument("--minutes", type=float, default=15.0, help="training time limit (the best checkpoint is kept)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--checkpoint", type=Path, default=None,
+                    help="a spaCy checkpoint trained before (e.g. an interrupted run's model-best): only choose the cut-offs")
     a = ap.parse_args()
+    if a.checkpoint is not None:
+        if a.out.exists():
+            shutil.rmtree(a.out)
+        shutil.copytree(a.checkpoint, a.out)
+    else:
+        train(a.data, a.minutes, a.out)
+    combine(a.data, a.out)
+
+
+def train(data: Path, minutes: float, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        subprocess.run([sys.executable, str(HERE / "newstype_corpus.py"), str(a.data), str(work)], check=True)
+        subprocess.run([sys.executable, str(HERE / "newstype_corpus.py"), str(data), str(work)], check=True)
         cmd = [sys.executable, "-m", "spacy", "train", str(HERE / "newstype_ner.cfg"), "--output", str(work / "out"),
                "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy")]
         try:
-            subprocess.run(cmd, check=True, timeout=a.minutes * 60)
+            subprocess.run(cmd, check=True, timeout=minutes * 60)
         except subprocess.TimeoutExpired:
             print("time limit reached: keeping the best checkpoint so far", file=sys.stderr)
         best = work / "out" / "model-best"
-        if a.out.exists():
-            shutil.rmtree(a.out)
-        shutil.copytree(best, a.out)
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(best, out)
+
+
+def combine(data: Path, out: Path) -> None:
     from kroniek.events.newstype import model
     from kroniek.events.tagger import NewsTypeTagger
 
-    tagger = NewsTypeTagger.load(a.out, model())
-    dev = load(a.data / "dev")
+    tagger = NewsTypeTagger.load(out, model())
+    dev = load(data / "dev")
     tagged = {tuple(s["words"]): tagger.tagged(s["words"]) for s in dev}
     tagger.tagged = lambda words: tagged[tuple(words)]  # type: ignore[method-assign]  # the grid re-reads dev
     best = None
@@ -62,8 +77,8 @@ def main() -> None:
                 best = (res["type"]["f1"], agree, alone, res)
     assert best is not None
     _, tagger.agree, tagger.alone, res = best
-    tagger.save_cutoffs(a.out)
-    size = sum(p.stat().st_size for p in a.out.rglob("*") if p.is_file())
+    tagger.save_cutoffs(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(json.dumps({"agree": tagger.agree, "alone": tagger.alone, "dev": res, "bytes": size}, indent=1))
 
 

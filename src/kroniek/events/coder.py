@@ -93,6 +93,8 @@ class Coder:
         return out
 
     def __call__(self, doc: Document) -> list[Event]:
+        if isinstance(self.news, NewsTypeTagger):
+            self.news.prepare([[t.text for t in doc.tokens[s.token_start:s.token_end]] for s in doc.sentences])
         events = []
         for s in range(len(doc.sentences)):
             events.extend(ev for ev, _ in self.sentence(doc, s))

@@ -33,6 +33,7 @@ class NewsTypeTagger:
         self.alone = alone  # None: the classifier's own threshold
         self.gap = gap  # a classifier trigger this close to a tagger trigger of its type is the same event
         self.uses_parse = words.uses_parse if words is not None else False
+        self._ready: dict[tuple[str, ...], list[tuple[int, str]]] = {}
 
     @classmethod
     def load(cls, path: Path, words: NewsTypeModel | None = None) -> NewsTypeTagger:
@@ -44,10 +45,22 @@ class NewsTypeTagger:
     def save_cutoffs(self, path: Path) -> None:
         (path / COMBINE).write_text(json.dumps({"agree": self.agree, "alone": self.alone}) + "\n")
 
+    def prepare(self, sentences: Sequence[Sequence[str]]) -> None:
+        """Tag a document's sentences in one batch (several times faster than one by one);
+        `tagged` then answers from these until the next call."""
+        from spacy.tokens import Doc
+
+        todo = [list(w) for w in sentences if w]
+        docs = self.nlp.pipe(Doc(self.nlp.vocab, words=w) for w in todo)
+        self._ready = {tuple(w): [(e.start, e.label_) for e in d.ents] for w, d in zip(todo, docs, strict=True)}
+
     def tagged(self, words: Sequence[str]) -> list[tuple[int, str]]:
         """(token index, Type) for each word the tagger marks."""
         from spacy.tokens import Doc
 
+        got = self._ready.get(tuple(words))
+        if got is not None:
+            return got
         doc = self.nlp(Doc(self.nlp.vocab, words=list(words)))
         return [(e.start, e.label_) for e in doc.ents]
 

@@ -7,12 +7,14 @@ frame holds in the verb's clause.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kroniek.doc import Document
 from kroniek.events.lexicon import Frame, Lexicon, Reporting, Trigger
 from kroniek.events.syntax import SentenceView
+from kroniek.events.tables import TableError, read_rows
 
 # tags a lexicon verb never has, however unsure the tagger (it calls "sturen" a noun now and then)
 _CLOSED = frozenset({"ADP", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "SYM", "PROPN", "ADJ"})
@@ -39,6 +41,31 @@ def dictionary_lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="nl").lower()
 
 
+ENDINGS = "event_verb_endings.tsv"
+
+
+def parse_verb_endings(rows: Iterable[tuple[int, list[str]]], where: str) -> tuple[tuple[str, str], ...]:
+    """(finite ending, infinitive ending) pairs; both must be lowercase letters."""
+    out = []
+    for n, (end, inf) in rows:
+        if not (end.isalpha() and end.islower() and inf.isalpha() and inf.islower()):
+            raise TableError(where, n, f"endings must be lowercase letters: {end!r} {inf!r}")
+        out.append((end, inf))
+    return tuple(out)
+
+
+@cache
+def verb_endings() -> tuple[tuple[str, str], ...]:
+    """The rows of lang/nl/event_verb_endings.tsv."""
+    return parse_verb_endings(read_rows("kroniek.lang.nl", ENDINGS, 2), f"lang/nl/{ENDINGS}")
+
+
+def infinitive_guesses(word: str) -> list[str]:
+    """Infinitives a finite verb form may come from (staat -> staan, werkt -> werken)."""
+    return [word[: len(word) - len(end)] + inf for end, inf in verb_endings()
+            if word.endswith(end) and len(word) > len(end)]
+
+
 def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int | None]]:
     """(verb lemma, particle, particle token) readings of token i, most specific first."""
     tok = view.doc.tokens[i]
@@ -48,6 +75,9 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
     # is its own lemma
     # ...but a word tagged as a noun counts as a verb only on its own lemma ("sturen", not "doden" = the dead)
     alternates = () if tok.upos == "NOUN" else (dictionary_lemma(low), low if low.endswith("en") else "")
+    if tok.upos == "VERB":
+        # a finite verb left inflected (staat): its infinitive, if the lexicon knows one
+        alternates += tuple(g for g in infinitive_guesses(low) if any(lex.knows(g, p) for p in ("", *lex.particles)))
     for alt in alternates:
         if alt and alt not in lemmas:
             lemmas.append(alt)
@@ -103,11 +133,13 @@ def frame_match(view: SentenceView, frame: Frame, verb: int, clause: list[int]) 
 
 def _frame_word(lemma: str, text: str, words: frozenset[str]) -> bool:
     """Whether a word is one of the frame's words: by lemma, by form, or as the head of a compound
-    (a Dutch compound ends in its head: handelsakkoord, EU-sancties), for heads of six letters or more."""
+    (a Dutch compound ends in its head: handelsakkoord, EU-sancties), for heads of six letters or more,
+    also in the plural (coronamaatregelen): lemmatisers often leave an unknown compound's plural as it is."""
     forms = {norm(lemma or text), text.lower(), dictionary_lemma(text.lower())}
     if forms & words:
         return True
-    return any(f.endswith(w) for f in forms for w in words if len(w) >= 6)
+    return any(f.endswith(w) or f.endswith(w + "en") or f.endswith(w + "s")
+               for f in forms for w in words if len(w) >= 6)
 
 
 def _choose(view: SentenceView, rows: tuple, verb: int, clause: list[int]):
