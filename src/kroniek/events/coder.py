@@ -10,7 +10,6 @@ from kroniek.events.lexicon import Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
 from kroniek.events.newstype import NewsTypeModel, tags_of
 from kroniek.events.syntax import SentenceView
-from kroniek.events.tagger import NewsTypeTagger
 from kroniek.events.triggers import Match, find
 
 # PLOVER types (and CAMEO codes: 057, signing an agreement) whose parties act together, so
@@ -37,7 +36,7 @@ def _news_trigger(label: str) -> Trigger:
 
 
 class Coder:
-    def __init__(self, lex: Lexicon, news: NewsTypeModel | NewsTypeTagger | None = None):
+    def __init__(self, lex: Lexicon, news: NewsTypeModel | None = None):
         self.lex = lex
         self.news = news
         self.place_preps = lex.preps("place")
@@ -93,8 +92,6 @@ class Coder:
         return out
 
     def __call__(self, doc: Document) -> list[Event]:
-        if isinstance(self.news, NewsTypeTagger):
-            self.news.prepare([[t.text for t in doc.tokens[s.token_start:s.token_end]] for s in doc.sentences])
         events = []
         for s in range(len(doc.sentences)):
             events.extend(ev for ev, _ in self.sentence(doc, s))
