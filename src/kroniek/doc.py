@@ -6,6 +6,8 @@ Every component takes a `Document` and fills in its part: the analysis layer fil
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,33 +143,20 @@ class Document:
 
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence holding the character at `offset`."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return mid
-        return None
+        return _index_at(self.sentences, offset)
 
     def token_at(self, offset: int) -> Token | None:
         """The token whose span holds `offset`."""
-        lo, hi = 0, len(self.tokens) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            t = self.tokens[mid]
-            if offset < t.start:
-                hi = mid - 1
-            elif offset >= t.end:
-                lo = mid + 1
-            else:
-                return t
-        return None
+        k = _index_at(self.tokens, offset)
+        return None if k is None else self.tokens[k]
 
     def children(self, i: int) -> list[Token]:
         """Dependents of token i (in sentence order)."""
         s = self.sentences[self.tokens[i].sent]
         return [t for t in self.tokens[s.token_start : s.token_end] if t.head == i]
+
+
+def _index_at(spans: Sequence[Token] | Sequence[Sentence], offset: int) -> int | None:
+    """Index of the span (sorted, not overlapping) that holds `offset`, if any."""
+    k = bisect_right(spans, offset, key=lambda x: x.start) - 1
+    return k if k >= 0 and offset < spans[k].end else None
