@@ -167,3 +167,26 @@ def test_python_api_read():
     assert r["id"] == "x" and r["date"] == "2020-09-14"
     with pytest.raises(ValueError, match="bad date"):
         kroniek.read("Tekst.", date="2020-13")
+
+
+def test_five_megabyte_article_comes_out_whole_and_the_batch_goes_on(run_kroniek, tmp_path):
+    para = "De Russische president Vladimir Poetin heeft Loekasjenko op 9 augustus 1,5 miljard dollar toegezegd. " * 8
+    body = "\n\n".join([para] * (5_000_000 // (len(para) + 2) + 1))
+    (tmp_path / "a_big.txt").write_text("date 2020-09\n" + body, encoding="utf-8")
+    (tmp_path / "b_small.txt").write_text("date 2020-09-14\nPoetin sprak maandag met Loekasjenko.", encoding="utf-8")
+    # the layers that read every character (tokens, sentences, numbers, dates); the models are measured in benchmarks/
+    p = run_kroniek("read", "--components", "tokenize,quantities,times", tmp_path, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    big, small = (json.loads(x) for x in p.stdout.splitlines())
+    assert big["id"] == "a_big" and len(big["text"]) >= 5_000_000 and big["text"] == body.strip()
+    assert big["sentences"][-1]["end"] == len(big["text"])
+    assert len(big["quantities"]) == len(big["times"]) == body.count("1,5 miljard dollar")
+    assert small["id"] == "b_small" and "error" not in small
+
+
+def test_components_choose_the_pipeline(run_kroniek, example_path):
+    p = run_kroniek("read", "--components", "tokenize,quantities", example_path)
+    r = json.loads(p.stdout)
+    assert r["quantities"] and not r["times"] and not r["entities"] and not r["events"]
+    bad = run_kroniek("read", "--components", "tokenize,nope", example_path)
+    assert bad.returncode == 2 and "no pipeline component 'nope'" in bad.stderr

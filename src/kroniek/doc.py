@@ -6,8 +6,8 @@ Every component takes a `Document` and fills in its part: the analysis layer fil
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,6 +136,25 @@ class Document:
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _derived: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, name: str, key: Any, build: Callable[[], Any]) -> Any:
+        """An index derived from this document (built once, rebuilt when `key` changes), so that
+        per-sentence lookups do not rescan a long article."""
+        hit = self._derived.get(name)
+        if hit is None or hit[0] != key:
+            hit = (key, build())
+            self._derived[name] = hit
+        return hit[1]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens lying wholly inside [start, end)."""
+        k = bisect_left(self.tokens, start, key=lambda t: t.start)
+        out = []
+        while k < len(self.tokens) and self.tokens[k].end <= end:
+            out.append(self.tokens[k])
+            k += 1
+        return out
 
     def sentence_tokens(self, s: int | Sentence) -> list[Token]:
         sent = self.sentences[s] if isinstance(s, int) else s

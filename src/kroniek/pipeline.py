@@ -57,13 +57,17 @@ def registered() -> list[str]:
     return sorted(_FACTORIES)
 
 
+class UnknownComponent(ValueError):
+    """A pipeline names a component nobody registered."""
+
+
 @cache
 def get_component(name: str) -> Component:
     _load_modules()
     try:
         factory = _FACTORIES[name]
     except KeyError:
-        raise KeyError(f"no pipeline component {name!r}; registered: {', '.join(sorted(_FACTORIES))}") from None
+        raise UnknownComponent(f"no pipeline component {name!r}; registered: {', '.join(sorted(_FACTORIES))}") from None
     return factory()
 
 

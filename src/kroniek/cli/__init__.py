@@ -34,9 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kroniek.cli.common import warn
+    from kroniek.pipeline import UnknownComponent
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except UnknownComponent as e:
+        warn(str(e))
+        return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -8,6 +8,16 @@ import sys
 from kroniek.cli.common import warn as _warn
 
 
+def components(given: str | None, fmt: str) -> list[str] | None:
+    """The pipeline for this run: the components named, else only the analysis for CoNLL-U (it shows
+    nothing else), else the default pipeline (None)."""
+    if given:
+        return [n.strip() for n in given.split(",") if n.strip()]
+    if fmt == "conllu":
+        return ["tokenize", "analyze"]
+    return None
+
+
 def cmd_read(args: argparse.Namespace) -> int:
     from kroniek.output.conllu import to_conllu
     from kroniek.reader import read_paths
@@ -22,12 +32,17 @@ def cmd_read(args: argparse.Namespace) -> int:
         from kroniek.output.pretty import print_reading
 
         pretty_console = Console()
+    names = components(args.components, fmt)
     if getattr(args, "workers", 1) > 1:
         from kroniek.scale.parallel import read_parallel
 
-        results = read_parallel(args.paths, args.workers, pretokenized=args.pretokenized, conllu=fmt == "conllu")
+        results = read_parallel(args.paths, args.workers, pretokenized=args.pretokenized, conllu=fmt == "conllu",
+                                names=names)
     else:
-        results = read_paths(args.paths, pretokenized=args.pretokenized)
+        from kroniek.pipeline import Pipeline
+
+        results = read_paths(args.paths, pretokenized=args.pretokenized,
+                             pipeline=Pipeline(names) if names is not None else None)
     for res in results:
         total += 1
         if res.ok:
@@ -62,8 +77,10 @@ def add_read(sub: argparse._SubParsersAction) -> None:
                    help="each line is a sentence of space-separated tokens; blank lines separate documents")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="read on N processes (one model load each); output is the same as with 1")
+    p.add_argument("--components", metavar="A,B", help="pipeline components to run, in order (default: all; "
+                   "tokenize,analyze for --format conllu); see kroniek.pipeline.registered()")
     p.set_defaults(func=cmd_read)
 
     s = sub.add_parser("show", help="read articles and show the readings as tables")
     s.add_argument("paths", nargs="+", metavar="PATH")
-    s.set_defaults(func=cmd_read, format="pretty", pretokenized=False)
+    s.set_defaults(func=cmd_read, format="pretty", pretokenized=False, components=None)

@@ -2,6 +2,7 @@
 leider") and pronominal ("hij") references attached to the entity they stand for."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from kroniek.doc import Document, Entity, Mention
@@ -118,14 +119,20 @@ def antecedent(doc: Document, i: int, entities: list[Entity]) -> Entity | None:
     """The person a singular subject pronoun at token i stands for: the subject-like person
     mention of its own sentence before it, else of the sentences before (up to two back)."""
     tok = doc.tokens[i]
-    people = _person_mentions(entities)
+    # pronoun references are never antecedents: attaching them (pronoun_references) keeps the index
+    table = pronouns()
+    key = (id(entities), len(entities), sum(len(e.mentions) for e in entities),
+           sum(1 for e in entities for r in e.references if r.text.lower() not in table))
+    people = doc.derived("people", key, lambda: _person_mentions(entities))
+    starts = doc.derived("people-starts", key, lambda: [m.start for m, _ in people])
     for back in range(0, 3):
         s = tok.sent - back
         if s < 0:
             break
         sent = doc.sentences[s]
         limit = tok.start if back == 0 else sent.end
-        cands = [(m, e) for m, e in people if sent.start <= m.start < limit and m.text.lower() not in pronouns()]
+        window = people[bisect_left(starts, sent.start) : bisect_left(starts, limit)]
+        cands = [(m, e) for m, e in window if m.text.lower() not in pronouns()]
         if cands:
             subj = [c for c in cands if _subject_like(doc, c[0])]
             return (subj or cands)[0][1]

@@ -1,9 +1,10 @@
 """Actors of phrases: from the entities inside them, role words with a country, or context."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
-from kroniek.doc import Document, Entity
+from kroniek.doc import Document, Entity, Mention
 from kroniek.entities.coref import antecedent
 from kroniek.entities.lexicon import pronouns, role_of, words
 
@@ -38,18 +39,30 @@ def context_country(doc: Document, offset: int) -> str | None:
     return best or main_country(doc)
 
 
+_LONGEST_NAME = 300  # characters: how far back a mention may start and still reach a span
+
+
+def _mention_index(doc: Document) -> tuple[list[int], list[tuple[Mention, Entity]]]:
+    def build() -> tuple[list[int], list[tuple[Mention, Entity]]]:
+        pairs = sorted(((m, e) for e in doc.entities for m in e.mentions + e.references), key=lambda x: x[0].start)
+        return [m.start for m, _ in pairs], pairs
+
+    key = (len(doc.entities), sum(len(e.mentions) + len(e.references) for e in doc.entities))
+    return doc.derived("entity-mentions", key, build)
+
+
 def _inside(doc: Document, start: int, end: int) -> list[tuple[int, Entity]]:
+    starts, pairs = _mention_index(doc)
     found = []
-    for e in doc.entities:
-        for m in e.mentions + e.references:
-            if m.start < end and start < m.end:  # a head token inside "Vladimir Poetin" is the name
-                found.append((m.start, e))
+    for m, e in pairs[bisect_left(starts, start - _LONGEST_NAME) : bisect_left(starts, end)]:
+        if m.start < end and start < m.end:  # a head token inside "Vladimir Poetin" is the name
+            found.append((m.start, e))
     return found
 
 
 def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
     """(entity id, actor code) of the noun phrase at [start, end); (None, None) when none is known."""
-    toks = [t for t in doc.tokens if start <= t.start and t.end <= end]
+    toks = doc.tokens_in(start, end)
     if len(toks) == 1 and toks[0].text.lower() in pronouns():
         e = _entity(doc, pronoun_antecedent(doc, toks[0].i))
         if e is not None:

@@ -2,9 +2,10 @@
 place and its quantities, all looked up in the event's clause."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
-from kroniek.doc import Argument, Document
+from kroniek.doc import Argument, Document, Mention
 from kroniek.events.syntax import SentenceView
 
 try:
@@ -53,9 +54,10 @@ def event_time(doc: Document, view: SentenceView, trigger: int, clause: list[int
     """The nearest point in time in the clause, else in the sentence, else the document's: open
     towards the past for a pluperfect ("had ... laten oppakken") and towards the future for a plan."""
     tok = doc.tokens[trigger]
+    starts = doc.derived("time-starts", len(doc.times), lambda: [t.start for t in doc.times])  # text order
     for lo, hi in (view.text(clause), view.text(list(range(view.lo, view.hi)))):
         best = None
-        for t in doc.times:
+        for t in doc.times[bisect_left(starts, lo) : bisect_left(starts, hi)]:
             if t.type in _POINT_TYPES and lo <= t.start < hi and (t.earliest or t.value):
                 if best is None or abs(t.start - tok.start) < abs(best.start - tok.start):
                     best = t
@@ -85,17 +87,31 @@ def event_place(doc: Document, view: SentenceView, clause: list[int], place_prep
             span = view.text(view.subtree(h, frozenset({"acl", "acl:relcl", "conj", "punct"})))
         else:
             span = (toks[k].end, toks[min(k + 6, view.hi - 1)].end)
-        for m in sorted(doc.mentions, key=lambda m: m.start):
+        mentions, starts = _sorted_mentions(doc)
+        for m in mentions[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]:
             if m.type == "LOC" and span[0] <= m.start and m.end <= span[1] and lo <= m.start < hi:
                 return Argument(m.text, m.start, m.end, m.entity)
     return None
 
 
+def _sorted_mentions(doc: Document) -> tuple[list[Mention], list[int]]:
+    def build() -> tuple[list[Mention], list[int]]:
+        ms = sorted(doc.mentions, key=lambda m: m.start)
+        return ms, [m.start for m in ms]
+
+    return doc.derived("mentions-by-start", len(doc.mentions), build)
+
+
+def _quantity_tokens(doc: Document) -> tuple[list[int], list[int]]:
+    """(token index, quantity index) pairs sorted by token, as two lists."""
+    pairs = sorted((t.i, n) for n, q in enumerate(doc.quantities) if (t := doc.token_at(q.start)) is not None)
+    return [i for i, _ in pairs], [n for _, n in pairs]
+
+
 def event_quantities(doc: Document, view: SentenceView, clause: list[int]) -> list[int]:
+    if not clause or not doc.quantities:
+        return []
+    at, index = doc.derived("quantity-tokens", (len(doc.quantities), len(doc.tokens)), lambda: _quantity_tokens(doc))
     keep = set(clause)
-    out = []
-    for n, q in enumerate(doc.quantities):
-        t = doc.token_at(q.start)
-        if t is not None and t.i in keep:
-            out.append(n)
-    return out
+    a, b = bisect_left(at, min(clause)), bisect_right(at, max(clause))
+    return sorted(index[k] for k in range(a, b) if at[k] in keep)

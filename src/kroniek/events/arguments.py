@@ -62,10 +62,8 @@ def argument(doc: Document, view: SentenceView, i: int) -> Argument:
     return actors.for_span(doc, start, end)
 
 
-def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
-    """Noun phrases by word order: (first token, last token, head token) runs of determiners,
-    adjectives, nouns and names, split where a new determiner follows a noun and where one named
-    entity ends and another begins ("bedankte Lukashenko Poetin"). Without tags: the entity mentions."""
+def _entity_tokens(doc: Document) -> dict[int, str]:
+    """Token index -> id of the entity whose name mention covers it."""
     toks = doc.tokens
     ent_at: dict[int, str] = {}
     for m in doc.mentions:
@@ -74,6 +72,15 @@ def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
             while t is not None and t.start < m.end:
                 ent_at[t.i] = m.entity
                 t = toks[t.i + 1] if t.i + 1 < len(toks) else None
+    return ent_at
+
+
+def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
+    """Noun phrases by word order: (first token, last token, head token) runs of determiners,
+    adjectives, nouns and names, split where a new determiner follows a noun and where one named
+    entity ends and another begins ("bedankte Lukashenko Poetin"). Without tags: the entity mentions."""
+    toks = doc.tokens
+    ent_at = doc.derived("entity-at-token", (len(doc.mentions), len(doc.tokens)), lambda: _entity_tokens(doc))
     out: list[tuple[int, int, int]] = []
     if not any(toks[k].upos for k in clause):
         for k in clause:

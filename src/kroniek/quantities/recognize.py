@@ -91,6 +91,10 @@ def _maybe_amount() -> re.Pattern[str]:
     return re.compile(rf"\d|(?:{alternation(syms)})|(?<![^\W\d_])(?:{alternation(words)}|één)", re.IGNORECASE)
 
 
+_RANGE = re.compile(r"-\d")  # a score or a range written 3-1
+_OLD = re.compile(r"\s+oud(?!\w)")
+
+
 def find_quantities(text: str, tokens: list[Token] | None = None, token_at=None) -> list[Quantity]:
     out: list[Quantity] = []
     if not _maybe_amount().search(text):
@@ -117,7 +121,7 @@ def find_quantities(text: str, tokens: list[Token] | None = None, token_at=None)
 
 def _quantity(m: re.Match[str], text: str, tokens, token_at, time_units) -> Quantity | None:
     num, vague, mag, unit, sym = m["num"], m["vague"], m["mag"], m["unit"], m["sym"]
-    if re.match(r"-\d", text[m.end("num" if num else "vague"):]):
+    if _RANGE.match(text, m.end("num" if num else "vague")):
         return None  # a score or a range written 3-1
     value: float | None
     if vague:
@@ -144,16 +148,16 @@ def _quantity(m: re.Match[str], text: str, tokens, token_at, time_units) -> Quan
     else:
         if unit:  # a currency word we do not know the code of cannot happen; keep the span honest
             end = m.end("mag") if mag else m.end("vague" if vague else "num")
-        tail = text[end:]
-        w = _WORD.match(tail)
+        # match at a position, never on a copy of the rest of the text (5 MB articles)
+        w = _WORD.match(text, end)
         word = w.group(1).lower() if w else ""
         if word in time_units:
             _, factor, ucum = time_units[word]
             kind, code = "duration", ucum
             if value is not None:
                 value *= factor
-            end += w.end()
-            if re.match(r"\s+oud(?!\w)", text[end:]):
+            end = w.end()
+            if _OLD.match(text, end):
                 kind = "age"
         elif word in lexicon().months:
             return None  # the day of a date

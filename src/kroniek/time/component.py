@@ -1,7 +1,9 @@
 """The "times" pipeline component: fills doc.times."""
 from __future__ import annotations
 
-from kroniek.doc import Document, TimeExpr
+from bisect import bisect_right
+
+from kroniek.doc import Document, Quantity, TimeExpr
 from kroniek.pipeline import Component, component
 from kroniek.time.recognize import find_times
 from kroniek.time.resolve import Resolver
@@ -22,8 +24,14 @@ def read_times(doc: Document) -> list[TimeExpr]:
 
 def _inside_times(doc: Document) -> None:
     # a day, year or clock time is not an amount: drop numbers the quantities layer took from it
-    spans = [(t.start, t.end) for t in doc.times if t.type in ("DATE", "TIME", "SET")]
-    doc.quantities = [q for q in doc.quantities if not any(s <= q.start and q.end <= e for s, e in spans)]
+    spans = [(t.start, t.end) for t in doc.times if t.type in ("DATE", "TIME", "SET")]  # in text order, disjoint
+    starts = [s for s, _ in spans]
+
+    def inside(q: Quantity) -> bool:
+        k = bisect_right(starts, q.start) - 1
+        return k >= 0 and q.end <= spans[k][1]
+
+    doc.quantities = [q for q in doc.quantities if not inside(q)]
 
 
 @component("times")

@@ -7,6 +7,7 @@ that meaning into TIMEX3 values against the document date. Overlapping finds: th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -447,9 +448,15 @@ def find_times(text: str) -> list[Found]:
             span = "t" if "t" in r.regex.groupindex and m.start("t") >= 0 else 0
             cands.append(Found(m.start(span), m.end(span), sem, k))
     cands.sort(key=lambda f: (-(f.end - f.start), f.rule, f.start))
+    # the finds kept so far, sorted by start and never overlapping: a new one can only clash with its neighbours
+    starts: list[int] = []
     taken: list[Found] = []
     for f in cands:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
-            taken.append(f)
-    taken.sort(key=lambda f: f.start)
+        k = bisect_right(starts, f.start)
+        if k > 0 and taken[k - 1].end > f.start:
+            continue
+        if k < len(taken) and taken[k].start < f.end:
+            continue
+        starts.insert(k, f.start)
+        taken.insert(k, f)
     return taken
