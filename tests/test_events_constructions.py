@@ -396,3 +396,20 @@ def test_de_twee_leiders_are_the_last_two_leaders_of_different_countries() -> No
     ev = one(doc)
     assert ev.plover == "CONSULT" and ev.trigger_text == "spraken"
     assert {ev.source.actor, ev.target.actor} == {"RUSGOV", "BLRGOV"}
+
+
+def test_a_date_the_parser_made_subject_is_never_the_actor():
+    # "Maandag beloofde Lukashenko steun." misparsed: the weekday as subject, the name as object
+    doc = make_doc(
+        [("Maandag", "maandag", "PROPN", 2, "nsubj", ""),
+         ("beloofde", "beloven", "VERB", 0, "root", FIN),
+         ("Lukashenko", "Lukashenko", "PROPN", 2, "obj", ""),
+         ("steun", "steun", "NOUN", 2, "obj", ""),
+         (".", ".", "PUNCT", 2, "punct", "")],
+        entities=[(3, 3, "PER", "BLRGOV")],
+        times=[(1, 1, "DATE", "2020-09-14", "2020-09-14", "2020-09-14")],
+    )
+    ev = one(doc, "AGREE")
+    assert ev.source is None or ev.source.text != "Maandag"
+    assert ev.target is None or ev.target.text != "Maandag"
+    assert ev.time["value"] == "2020-09-14"

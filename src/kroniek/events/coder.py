@@ -2,7 +2,9 @@
 modality, time, place and quantities."""
 from __future__ import annotations
 
-from kroniek.doc import Document, Event
+from bisect import bisect_right
+
+from kroniek.doc import Argument, Document, Event
 from kroniek.events import anchors
 from kroniek.events.arguments import Arguments
 from kroniek.events.codebook import lookup
@@ -33,6 +35,15 @@ def _with_news(t: Trigger, label: str) -> Trigger:
 
 def _news_trigger(label: str) -> Trigger:
     return Trigger("", "", Frame(""), None, None, None, label, "asserted", 0)
+
+
+def _is_time(doc: Document, arg: Argument | None) -> bool:
+    """Whether the argument is (inside) a time expression."""
+    if arg is None or arg.start is None or arg.end is None:
+        return False
+    starts = doc.derived("time-starts", len(doc.times), lambda: [t.start for t in doc.times])
+    k = bisect_right(starts, arg.start) - 1
+    return k >= 0 and arg.end <= doc.times[k].end
 
 
 class Coder:
@@ -83,7 +94,9 @@ class Coder:
             tok = doc.tokens[m.token]
             ev = Event(id="", trigger_start=tok.start, trigger_end=tok.end, trigger_text=tok.text, sentence=index)
             code_event(ev, trig)
-            ev.source, ev.target = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC))
+            sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC))
+            # a misparse can make a date the subject ("Maandag zei Lukashenko"): a time is never an actor
+            ev.source, ev.target = (None if _is_time(doc, a) else a for a in sides)
             ev.modality, ev.attribution = modality(m)
             ev.time = anchors.event_time(doc, view, m.token, m.clause, self.lex.tense)
             ev.location = anchors.event_place(doc, view, m.clause, self.place_preps)

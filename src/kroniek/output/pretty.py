@@ -18,6 +18,13 @@ def _span_text(d: dict[str, Any] | None) -> str:
     return " ".join(b for b in bits if b)
 
 
+def _actor(side: dict[str, Any] | None) -> str:
+    """An event side in few characters: its actor code, else its words."""
+    if not side:
+        return "—"
+    return side.get("actor") or side.get("text") or "—"
+
+
 def render(reading: dict[str, Any]) -> Group:
     if "error" in reading:
         return Group(Panel(Text(reading["error"], style="bold red"), title=f"{reading.get('id')}: error"))
@@ -51,14 +58,22 @@ def render(reading: dict[str, Any]) -> Group:
         parts.append(t)
     if reading["events"]:
         t = Table(title="Events", title_justify="left")
-        for c in ("trigger", "plover", "cameo", "news type", "source", "target", "when", "where", "modality"):
+        for c in ("trigger", "code", "who → whom", "when", "where", "mode"):
             t.add_column(c)
         for v in reading["events"]:
             when = v.get("time") or {}
-            span = when.get("value") or (f"{when.get('earliest')}…{when.get('latest')}" if when.get("earliest") else "")
-            t.add_row(v["trigger"]["text"], v.get("plover") or "", v.get("cameo") or "", v.get("news_type") or "",
-                      _span_text(v.get("source")), _span_text(v.get("target")), span,
-                      _span_text(v.get("location")), v.get("modality") or "")
+            if when.get("earliest") and when.get("earliest") == when.get("latest"):
+                span = when["earliest"]
+            elif when.get("earliest") or when.get("latest"):
+                span = f"{when.get('earliest') or '…'} – {when.get('latest') or '…'}"
+            else:
+                span = when.get("value") or ""
+            code = " ".join(x for x in (v.get("plover"), v.get("cameo")) if x) or ""
+            if v.get("news_type"):
+                code = f"{code}\n{v['news_type']}" if code else v["news_type"]
+            who = f"{_actor(v.get('source'))} → {_actor(v.get('target'))}"
+            where = (v.get("location") or {}).get("text") or ""
+            t.add_row(v["trigger"]["text"], code, who, span, where, v.get("modality") or "")
         parts.append(t)
     if not (reading["entities"] or reading["times"] or reading["quantities"] or reading["events"]):
         parts.append(Text("nothing found", style="dim"))
