@@ -1,12 +1,12 @@
 """Reading a batch: paths in, one result per article out, in input order, errors in place."""
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kroniek.diagnostics import warn as _warn
 from kroniek.doc import Document
 from kroniek.input import Article, ArticleError, iter_articles
 from kroniek.pipeline import ComponentError, Pipeline, default_pipeline
@@ -29,10 +29,6 @@ class Result:
         if self.doc is None:
             return {"id": self.id, "error": self.error}
         return to_reading(self.doc)
-
-
-def _warn(msg: str) -> None:
-    print(f"kroniek: {msg}", file=sys.stderr)
 
 
 def read_articles(items: Iterable[Article | ArticleError], pipeline: Pipeline | None = None) -> Iterator[Result]:

@@ -1,8 +1,13 @@
 """What every subcommand shares."""
 from __future__ import annotations
 
-import sys
+from kroniek.diagnostics import warn
+
+__all__ = ["warn", "component_names"]
 
 
-def warn(msg: str) -> None:
-    print(f"kroniek: {msg}", file=sys.stderr)
+def component_names(given: str | None) -> list[str] | None:
+    """`--components a,b` as a list of pipeline component names; None when not given."""
+    if not given:
+        return None
+    return [n.strip() for n in given.split(",") if n.strip()]

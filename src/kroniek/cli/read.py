@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from kroniek.cli.common import component_names
 from kroniek.cli.common import warn as _warn
 
 
@@ -12,7 +13,7 @@ def components(given: str | None, fmt: str) -> list[str] | None:
     """The pipeline for this run: the components named, else only the analysis for CoNLL-U (it shows
     nothing else), else the default pipeline (None)."""
     if given:
-        return [n.strip() for n in given.split(",") if n.strip()]
+        return component_names(given)
     if fmt == "conllu":
         return ["tokenize", "analyze"]
     return None

@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any
 
+from kroniek.cli.common import component_names
 from kroniek.cli.common import warn as _warn
 from kroniek.db import DEFAULT_PATH
 
@@ -56,7 +57,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if not args.quiet and not progress:
             _warn(f"committed {st.articles} articles, {st.mentions} event reports ({st.duplicates} already stored)")
 
-    names = [n.strip() for n in args.components.split(",") if n.strip()] if args.components else None
+    names = component_names(args.components)
     from kroniek.db import Chronicle
 
     with Chronicle(args.db, wait=args.wait, batch_size=args.batch_size) as db:

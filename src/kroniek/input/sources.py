@@ -1,10 +1,10 @@
 """Paths (files and folders) to a stream of articles, in input order; errors in place of bad ones."""
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from kroniek.diagnostics import warn as _stderr
 from kroniek.input.article import Article, ArticleError, ArticleInputError
 from kroniek.input.decode import decode
 from kroniek.input.html import parse_html
@@ -14,10 +14,6 @@ from kroniek.input.txt import parse_pretokenized, parse_txt
 EXTENSIONS = (".txt", ".jsonl", ".html", ".htm")
 
 Warn = Callable[[str], None]
-
-
-def _stderr(msg: str) -> None:
-    print(f"kroniek: {msg}", file=sys.stderr)
 
 
 def expand(paths: Iterable[str | Path], warn: Warn = _stderr) -> Iterator[Path | ArticleError]:

@@ -9,7 +9,6 @@ partition whose done marker exists is skipped, so a re-run only does what is mis
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kroniek.diagnostics import warn as _warn
 from kroniek.input import Article, ArticleError, iter_articles
 from kroniek.scale.parallel import chunked, read_chunk
 from kroniek.scale.parquet import is_done, partition_key, write_partition
@@ -52,10 +52,6 @@ def read_partition(items: list[Item], out: str, key: str, names: tuple[str, ...]
         shipped = read_chunk(items, names=names)
     readings = [data if data is not None else {"id": id_, "error": error} for id_, data, error, _ in shipped]
     return write_partition(readings, out, key)
-
-
-def _warn(msg: str) -> None:
-    print(f"kroniek: {msg}", file=sys.stderr)
 
 
 def run_batch(

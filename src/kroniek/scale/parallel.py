@@ -8,7 +8,6 @@ time, which keeps memory flat however large the input.
 from __future__ import annotations
 
 import multiprocessing
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kroniek.diagnostics import warn as _warn
 from kroniek.input import Article, ArticleError, iter_articles
 from kroniek.pipeline import Pipeline, default_pipeline
 from kroniek.reader import Result, read_paths
@@ -50,10 +50,6 @@ class ShippedResult(Result):
         id_, data, error, conllu = item
         warnings = list(data.get("warnings", [])) if data is not None else []
         return cls(id_, error=error, data=data, conllu=conllu, warnings=warnings)
-
-
-def _warn(msg: str) -> None:
-    print(f"kroniek: {msg}", file=sys.stderr)
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -7,16 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kroniek.diagnostics import warn as _warn
 from kroniek.input import Article, ArticleError, iter_articles
 from kroniek.input.sources import expand
 from kroniek.store.rows import content_hash
 
 if TYPE_CHECKING:
     from kroniek.db import Chronicle
-
-
-def _warn(msg: str) -> None:
-    print(f"kroniek: {msg}", file=sys.stderr)
 
 
 def count_articles(paths: list[str]) -> int:
@@ -56,13 +53,10 @@ class _Skipper:
 
 def _results(items: Iterable[Article | ArticleError], workers: int, names: Sequence[str] | None) -> Iterator[Any]:
     if workers > 1:
-        try:
-            from kroniek.scale.parallel import read_items_parallel
-        except ImportError:
-            _warn("parallel reading is not available; reading in one process")
-        else:
-            yield from read_items_parallel(items, workers, names=names)
-            return
+        from kroniek.scale.parallel import read_items_parallel
+
+        yield from read_items_parallel(items, workers, names=names)
+        return
     from kroniek.pipeline import Pipeline
     from kroniek.reader import read_articles
 
