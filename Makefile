@@ -30,7 +30,7 @@ test: setup lint
 	$(BIN)/pytest -q
 
 train: setup
-	bash training/train.sh
+	$(BIN)/python -m training.train
 
 benchmark: setup
 	$(BIN)/python benchmarks/read_speed.py examples/

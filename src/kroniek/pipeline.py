@@ -2,6 +2,9 @@
 
 A component is a callable `Document -> Document`. Factories are registered by name with
 `@component("name")` and build the callable once per process (models load there, not per document).
+A component may also have a `pipe(docs: list[Document]) -> list[Document]` method that handles many
+documents in one go (the analyser batches sentences across short articles through its models);
+`Pipeline.pipe` uses it, and falls back to one document at a time to isolate a failing article.
 Pipelines are lists of names, so any step can be replaced or left out:
 
     >>> nlp = Pipeline(["tokenize", "analyze", "times"])
@@ -12,6 +15,7 @@ import importlib
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from itertools import islice
 
 from kroniek.doc import Document
 
@@ -28,6 +32,9 @@ COMPONENT_MODULES = (
     "kroniek.entities.component",
     "kroniek.events.component",
 )
+
+# documents per batch in Pipeline.pipe: enough short articles to fill the models' batches
+BATCH = 32
 
 DEFAULT = ("tokenize", "analyze", "quantities", "times", "entities", "events")
 
@@ -94,12 +101,33 @@ class Pipeline:
                 raise ComponentError(name, doc.id, e) from e
         return doc
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | ComponentError]:
-        for doc in docs:
-            try:
-                yield self(doc)
-            except ComponentError as e:
-                yield e
+    def pipe(self, docs: Iterable[Document], batch_size: int = BATCH) -> Iterator[Document | ComponentError]:
+        """Each document read, or the error that stopped it, in input order; `batch_size` documents
+        at a time go through components that batch."""
+        it = iter(docs)
+        while batch := list(islice(it, max(1, batch_size))):
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Document]) -> list[Document | ComponentError]:
+        out: list[Document | ComponentError] = list(docs)
+        for name, step in self.steps:
+            alive = [k for k, d in enumerate(out) if isinstance(d, Document)]
+            batched = getattr(step, "pipe", None)
+            if batched is not None and len(alive) > 1:
+                try:
+                    for k, d in zip(alive, batched([out[k] for k in alive]), strict=True):
+                        out[k] = d
+                    continue
+                except Exception:  # the one-by-one pass below finds the failing article and reports it
+                    pass
+            for k in alive:
+                doc = out[k]
+                assert isinstance(doc, Document)
+                try:
+                    out[k] = step(doc)
+                except Exception as e:
+                    out[k] = ComponentError(name, doc.id, e)
+        return out
 
 
 @cache

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from kroniek.diagnostics import warn as _warn
 from kroniek.doc import Document
 from kroniek.input import Article, ArticleError, iter_articles
-from kroniek.pipeline import ComponentError, Pipeline, default_pipeline
+from kroniek.pipeline import BATCH, ComponentError, Pipeline, default_pipeline
 from kroniek.reading import to_reading
 
 
@@ -31,16 +32,25 @@ class Result:
         return to_reading(self.doc)
 
 
-def read_articles(items: Iterable[Article | ArticleError], pipeline: Pipeline | None = None) -> Iterator[Result]:
+def read_articles(
+    items: Iterable[Article | ArticleError], pipeline: Pipeline | None = None, batch_size: int = BATCH
+) -> Iterator[Result]:
+    """One result per item, in input order; `batch_size` articles at a time share the models' batches,
+    so at most that many are held in memory."""
     nlp = pipeline or default_pipeline()
-    for item in items:
-        if isinstance(item, ArticleError):
-            yield Result(item.id, error=item.error)
-            continue
-        try:
-            yield Result(item.id, doc=nlp(item.to_document()))
-        except ComponentError as e:
-            yield Result(item.id, error=f"internal error: {e}")
+    it = iter(items)
+    while chunk := list(islice(it, max(1, batch_size))):
+        docs = [item.to_document() for item in chunk if not isinstance(item, ArticleError)]
+        done = iter(nlp.pipe(docs, batch_size=len(docs) or 1))
+        for item in chunk:
+            if isinstance(item, ArticleError):
+                yield Result(item.id, error=item.error)
+                continue
+            out = next(done)
+            if isinstance(out, ComponentError):
+                yield Result(item.id, error=f"internal error: {out}")
+            else:
+                yield Result(item.id, doc=out)
 
 
 def read_paths(

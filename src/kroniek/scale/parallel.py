@@ -75,15 +75,14 @@ def read_chunk(items: list[Item], conllu: bool = False, names: tuple[str, ...] |
 
     nlp = pipeline(names)
     out: list[Shipped] = []
-    for item in items:
+    for res in read_articles(items, nlp):
+        if res.doc is None:
+            out.append((res.id, None, res.error, None))
+            continue
         try:
-            (res,) = list(read_articles([item], nlp))
-            if res.doc is None:
-                out.append((res.id, None, res.error, None))
-            else:
-                out.append((res.id, res.reading(), None, to_conllu(res.doc) if conllu else None))
-        except Exception as e:  # a bug in one layer on one article must not lose the rest of the chunk
-            out.append((item.id, None, f"internal error: {type(e).__name__}: {e}", None))
+            out.append((res.id, res.reading(), None, to_conllu(res.doc) if conllu else None))
+        except Exception as e:  # a bug in one writer on one article must not lose the rest of the chunk
+            out.append((res.id, None, f"internal error: {type(e).__name__}: {e}", None))
     return out
 
 
