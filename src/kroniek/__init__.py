@@ -6,7 +6,13 @@
 """
 from __future__ import annotations
 
+import os
 from typing import Any
+
+# The models multiply small matrices (width 96), where BLAS threads cost more CPU than they save:
+# one thread per process measured +25% words per CPU second, and `--workers` uses the other cores.
+# Only a default: set OPENBLAS_NUM_THREADS yourself (before numpy loads) to choose otherwise.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 __version__ = "0.1.0"
 
