@@ -229,7 +229,11 @@ def test_cli_ingest_readings_dyad_search_export(tmp_path, capsys):
     assert "no such database" in capsys.readouterr().err
 
 
-def test_ingest_article_files_skips_stored_ones_and_records_errors(tmp_path, capsys):
+def _no_pipeline(*_a: Any, **_k: Any) -> None:
+    raise AssertionError("a pipeline was built although every article was already stored")
+
+
+def test_ingest_article_files_skips_stored_ones_and_records_errors(tmp_path, capsys, monkeypatch):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("date 2020-09-14\nPoetin ontmoette Loekasjenko in Sotsji.\n")
@@ -245,6 +249,10 @@ def test_ingest_article_files_skips_stored_ones_and_records_errors(tmp_path, cap
     assert main(args) == 0
     stats = json.loads(capsys.readouterr().out)
     assert (stats["articles"], stats["duplicates"]) == (0, 2)
+    # a re-run with nothing new never builds a pipeline (no model load), and still records the broken file
+    monkeypatch.setattr("kroniek.pipeline.Pipeline.__init__", _no_pipeline)
+    assert main(args) == 0
+    assert "leeg" in capsys.readouterr().err
     with Chronicle(db, read_only=True) as c:
         assert c.stats()["articles"] == 2
         assert c.search("betoging")["article_id"].tolist() == ["b"]

@@ -1,13 +1,16 @@
-"""Train the news-type token classifier on EventDNA (train split; dev picks epochs and threshold).
+"""Train the news-type token classifier on EventDNA (train split; train folds pick the threshold).
 
-    python training/events/train_newstype.py ../shared/data/eventdna-nl [--epochs 8]
+    python training/events/train_newstype.py ../shared/data/eventdna-nl [--learner lr] [--folds 4]
 
-EventDNA marks events as clause-long spans without a trigger word. Each typed span gets the word
-that is most typical of its type across the training data (the share of that word's occurrences
-lying in spans of the type) as its trigger; the classifier learns those triggers against the words
+EventDNA marks events as clause-long spans without a trigger word. Each typed span gets the words
+that are most typical of its type across the training data (the share of that word's occurrences
+lying in spans of the type) as its triggers; the classifier learns those triggers against the words
 outside every span. Other words inside spans, and words in "Unknown" spans (annotators saw an event
 there but gave no type), are left out of training.
-Writes src/kroniek/models/events/newstype.json.gz and prints dev scores per type. Never run in CI.
+The learner is L2-regularised logistic regression (AdaGrad, numpy) or the averaged perceptron. The
+epoch (perceptron) and decision threshold are chosen by cross-validation over the training
+documents, so the dev split stays a fair test; dev scores per type are printed at the end.
+Writes src/kroniek/models/events/newstype.json.gz. Never run in CI.
 """
 from __future__ import annotations
 
@@ -128,6 +131,50 @@ class Perceptron:
         return out
 
 
+def fit_logistic(examples: list[tuple[list[str], str]], labels: list[str], epochs: int, rate: float, l2: float,
+                 seed: int = 13, batch: int = 64, min_abs: float = 0.02) -> dict[str, dict[str, float]]:
+    """Multinomial logistic regression by minibatch AdaGrad; weights below `min_abs` are dropped.
+    Its margins over O are log-odds, so one threshold means the same for every type."""
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    for feats, _ in examples:
+        for f in feats:
+            vocab.setdefault(f, len(vocab))
+    pad = len(vocab)  # a zero row that pads short feature lists
+    width = max(len(feats) for feats, _ in examples)
+    x = np.full((len(examples), width), pad, dtype=np.int64)
+    for n, (feats, _) in enumerate(examples):
+        x[n, : len(feats)] = [vocab[f] for f in feats]
+    index = {lab: k for k, lab in enumerate(labels)}
+    y = np.array([index[gold] for _, gold in examples])
+    w = np.zeros((pad + 1, len(labels)))
+    g2 = np.full_like(w, 1e-8)
+    rng = np.random.default_rng(seed)
+    for _ in range(epochs):
+        order = rng.permutation(len(y))
+        for start in range(0, len(y), batch):
+            rows = order[start : start + batch]
+            xb = x[rows]
+            s = w[xb].sum(axis=1)
+            p = np.exp(s - s.max(axis=1, keepdims=True))
+            p /= p.sum(axis=1, keepdims=True)
+            p[np.arange(len(rows)), y[rows]] -= 1.0
+            ids, where = np.unique(xb.ravel(), return_inverse=True)
+            grad = np.zeros((len(ids), len(labels)))
+            np.add.at(grad, where, np.repeat(p, xb.shape[1], axis=0))
+            grad += l2 * w[ids]
+            g2[ids] += grad * grad
+            w[ids] -= rate * grad / np.sqrt(g2[ids])
+            w[pad] = 0.0
+    out: dict[str, dict[str, float]] = {}
+    for f, k in vocab.items():
+        row = {lab: round(float(w[k, j]), 3) for j, lab in enumerate(labels) if abs(w[k, j]) >= min_abs}
+        if row:
+            out[f] = row
+    return out
+
+
 def examples_of(sents: list[dict]) -> list[tuple[list[str], str]]:
     out = []
     for s in sents:
@@ -163,15 +210,73 @@ def parse(sents: list[dict], cache: Path | None) -> None:
         cache.write_bytes(pickle.dumps({"key": key, "tags": tags}))
 
 
-def fit(sents: list[dict], labels: list[str], epochs: int) -> Perceptron:
+def lexicon_triggers(sents: list[dict], cache: Path | None) -> None:
+    """The news types kroniek's event lexicon gives each sentence (token index, Type.Subtype or
+    None), so that evaluation merges them with the classifier's as the event coder does (cached)."""
+    import hashlib
+    import pickle
+    from importlib import resources
+
+    # a changed lexicon file makes the cache stale
+    table = resources.files("kroniek.lang.nl").joinpath("event_triggers.tsv").read_bytes()
+    key = [hashlib.sha256(table).hexdigest(), *(tuple(s["words"]) for s in sents)]
+    if cache is not None and cache.is_file():
+        got = pickle.loads(cache.read_bytes())
+        if got["key"] == key:
+            for s, lex in zip(sents, got["lexicon"], strict=True):
+                s["lexicon"] = lex
+            return
+    from kroniek.doc import Document
+    from kroniek.events.lexicon import Trigger, lexicon
+    from kroniek.events.syntax import SentenceView
+    from kroniek.events.triggers import find
+    from kroniek.pipeline import Pipeline
+
+    nlp = Pipeline(["tokenize", "analyze"])
+    lex = lexicon()
+    found = []
+    for s in sents:
+        doc = nlp(Document(id="s", text=" ".join(s["words"]), pretokenized=[s["words"]]))
+        view = SentenceView(doc, 0, lex.clause_openers, lex.coordinators)
+        matches, _ = find(doc, view, lex)
+        found.append([(m.token - view.lo, m.entry.news_type) for m in matches if isinstance(m.entry, Trigger)])
+    for s, lex_found in zip(sents, found, strict=True):
+        s["lexicon"] = lex_found
+    if cache is not None:
+        cache.write_bytes(pickle.dumps({"key": key, "lexicon": found}))
+
+
+def merged(model: NewsTypeModel, s: dict, threshold: float) -> list[tuple[int, str]]:
+    """The sentence's news-type triggers as kroniek.events.coder merges them: the lexicon's, then
+    the classifier's for types the lexicon does not report (filling lexicon events without one)."""
+    lex = s.get("lexicon", [])
+    out = [(i, nt) for i, nt in lex]
+    for i, label, _ in model.triggers(s["words"], threshold, tags=s.get("tags")):
+        if any((nt or "").split(".")[0] == label.split(".")[0] for _, nt in lex):
+            continue
+        at = next((n for n, (k, _) in enumerate(lex) if k == i), None)
+        if at is None:
+            out.append((i, label))
+        elif lex[at][1] is None:
+            out[at] = (i, label)
+    return [(i, nt) for i, nt in out if nt]
+
+
+def train_models(sents: list[dict], labels: list[str], a: argparse.Namespace) -> list[tuple[int, dict[str, dict[str, float]]]]:
+    """(epoch, weights) for each epoch worth choosing: the perceptron's after every epoch, the
+    logistic regression's after the last."""
     examples = examples_of(sents)
+    if a.learner == "lr":
+        return [(a.epochs, fit_logistic(examples, labels, a.epochs, a.rate, a.l2))]
     rng = random.Random(13)
     p = Perceptron()
-    for _ in range(epochs):
+    out = []
+    for epoch in range(1, a.epochs + 1):
         rng.shuffle(examples)
         for feats, gold in examples:
             p.update(feats, gold, p.predict(feats, labels))
-    return p
+        out.append((epoch, p.averaged()))
+    return out
 
 
 def relabel(sents: list[dict], model: NewsTypeModel, per_span: int) -> None:
@@ -193,11 +298,12 @@ def relabel(sents: list[dict], model: NewsTypeModel, per_span: int) -> None:
 
 
 def evaluate(model: NewsTypeModel, sents: list[dict], threshold: float) -> dict:
-    """Type-level P/R/F1 as the shared scorer counts it (trigger start inside a gold span)."""
+    """Type-level P/R/F1 as the shared scorer counts it (trigger start inside a gold span), of the
+    classifier's triggers merged with the lexicon's where lexicon_triggers has run."""
     tp = fp = fn = 0
     per = defaultdict(Counter)
     for s in sents:
-        pred = [(i, lab) for i, lab, _ in model.triggers(s["words"], threshold, tags=s.get("tags"))]
+        pred = merged(model, s, threshold)
         gold = [g for g in s["spans"] if g[2] != "Unknown"]
         unknown = [g for g in s["spans"] if g[2] == "Unknown"]
         used = set()
@@ -228,50 +334,85 @@ def evaluate(model: NewsTypeModel, sents: list[dict], threshold: float) -> dict:
     return {"type": prf({"tp": tp, "fp": fp, "fn": fn}), "per_type": {k: prf(v) for k, v in sorted(per.items())}}
 
 
+THRESHOLDS = {"lr": (-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0), "perceptron": (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)}
+
+
+def prepare(sents: list[dict], labels: list[str] | None, a: argparse.Namespace) -> None:
+    """Fresh token labels for `sents`: each typed span's most typical words (by their statistics in
+    `sents` alone), re-chosen by `a.relabel` rounds of training."""
+    for s in sents:
+        s["labels"] = [None if any(g[0] <= n < g[1] for g in s["spans"]) else OUTSIDE for n in range(len(s["words"]))]
+    assign_triggers(sents, a.per_span)
+    for _ in range(a.relabel if labels else 0):
+        relabel(sents, NewsTypeModel(train_models(sents, labels, a)[-1][1], labels, 0.0), a.per_span)
+
+
+def cross_validate(train: list[dict], labels: list[str], a: argparse.Namespace) -> tuple[int, float]:
+    """The (epoch, threshold) with the best type F1 summed over `a.folds` folds of training documents."""
+    docs = sorted({s["doc"] for s in train})
+    random.Random(7).shuffle(docs)
+    fold = {d: n % a.folds for n, d in enumerate(docs)}
+    total: dict[tuple[int, float], Counter] = defaultdict(Counter)
+    for k in range(a.folds):
+        fit_on = [s for s in train if fold[s["doc"]] != k]
+        held = [s for s in train if fold[s["doc"]] == k]
+        prepare(fit_on, labels, a)
+        subtypes, default = subtype_table(fit_on)
+        for epoch, weights in train_models(fit_on, labels, a):
+            model = NewsTypeModel(weights, labels, 0.0, subtypes, default)
+            for th in THRESHOLDS[a.learner]:
+                res = evaluate(model, held, th)["type"]
+                total[(epoch, th)].update({c: res[c] for c in ("tp", "fp", "fn")})
+        print(f"fold {k + 1}/{a.folds} done", file=sys.stderr)
+
+    def f1(c: Counter) -> float:
+        return 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
+
+    for key in sorted(total):
+        print(f"cv epoch {key[0]} threshold {key[1]}: type F1 {f1(total[key]):.4f} {dict(total[key])}", file=sys.stderr)
+    return max(total, key=lambda key: f1(total[key]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
-    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--learner", choices=("lr", "perceptron"), default="lr")
+    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--rate", type=float, default=0.1, help="AdaGrad learning rate (lr)")
+    ap.add_argument("--l2", type=float, default=0.1, help="L2 penalty (lr)")
+    ap.add_argument("--folds", type=int, default=4, help="training-document folds that choose epoch and threshold")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--per-span", type=int, default=2, help="trigger words labelled per gold span")
     ap.add_argument("--parsed", type=Path, default=None, metavar="CACHE",
                     help="add parse features (kroniek's tagger and parser; parses cached in CACHE)")
     ap.add_argument("--relabel", type=int, default=0,
                     help="rounds of re-choosing each span's triggers as the words the last model finds most typical")
+    ap.add_argument("--lexicon", type=Path, default=None, metavar="CACHE",
+                    help="score the classifier together with kroniek's event lexicon, as the reader runs them "
+                         "(kroniek's tagger and parser find the lexicon's triggers; cached in CACHE)")
     a = ap.parse_args()
     train, dev = load(a.data / "train"), load(a.data / "dev")
-    assign_triggers(train, a.per_span)
+    if a.lexicon is not None:
+        lexicon_triggers(train, a.lexicon.with_suffix(".train"))
+        lexicon_triggers(dev, a.lexicon.with_suffix(".dev"))
     if a.parsed is not None:
         parse(train, a.parsed.with_suffix(".train"))
         parse(dev, a.parsed.with_suffix(".dev"))
-    subtypes, default = subtype_table(train)
+    prepare(train, None, a)
     # the classifier decides the type, which has far more examples than each subtype; the
     # subtype follows from the trigger word
     labels = sorted({lab.split(".")[0] for s in train for lab in s["labels"] if lab})
-    for _ in range(a.relabel):
-        p = fit(train, labels, a.epochs)
-        relabel(train, NewsTypeModel(p.averaged(), labels, 0.0), a.per_span)
-    examples = examples_of(train)
-    print(f"{len(train)} train / {len(dev)} dev sentences, {len(examples)} tokens, {len(labels)} labels", file=sys.stderr)
-    rng = random.Random(13)
-    p = Perceptron()
-    best = None
-    for epoch in range(1, a.epochs + 1):
-        rng.shuffle(examples)
-        for feats, gold in examples:
-            p.update(feats, gold, p.predict(feats, labels))
-        model = NewsTypeModel(p.averaged(), labels, 0.0, subtypes, default)
-        for th in (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0):
-            res = evaluate(model, dev, th)
-            f1 = res["type"]["f1"]
-            print(f"epoch {epoch} threshold {th}: dev type {res['type']}", file=sys.stderr)
-            if best is None or f1 > best[0]:
-                best = (f1, epoch, th, NewsTypeModel(model.weights, labels, th, subtypes, default), res)
-    assert best is not None
-    f1, epoch, th, model, res = best
+    epoch, th = cross_validate(train, labels, a) if a.folds > 1 else (a.epochs, 0.0)
+    prepare(train, labels, a)
+    subtypes, default = subtype_table(train)
+    print(f"{len(train)} train / {len(dev)} dev sentences, {len(examples_of(train))} tokens, {len(labels)} labels",
+          file=sys.stderr)
+    weights = dict(train_models(train, labels, a))[epoch]
+    model = NewsTypeModel(weights, labels, th, subtypes, default)
     model.save(a.out)
-    print(json.dumps({"epoch": epoch, "threshold": th, "dev": res, "features": len(model.weights),
-                      "bytes": a.out.stat().st_size}, indent=1))
+    res = evaluate(model, dev, th)
+    print(json.dumps({"learner": a.learner, "epoch": epoch, "threshold": th, "dev": res,
+                      "features": len(model.weights), "bytes": a.out.stat().st_size}, indent=1))
 
 
 if __name__ == "__main__":

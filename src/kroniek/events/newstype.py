@@ -1,8 +1,9 @@
 """News event types (EventDNA / ACE typology) from a token classifier.
 
-An averaged perceptron (trained by training/events/train_newstype.py on EventDNA) labels each
-word with the `Type.Subtype` of the event it triggers, or O. The model is a small gzipped JSON file
-of feature weights under kroniek/models/events/.
+A linear classifier (logistic regression, or an averaged perceptron; trained by
+training/events/train_newstype.py on EventDNA) labels each word with the type of the event it
+triggers, or O; the subtype follows from the trigger word. The model is a gzipped JSON file of
+feature weights under kroniek/models/events/.
 """
 from __future__ import annotations
 
@@ -65,7 +66,10 @@ def features(words: Sequence[str], i: int, lemmas: Sequence[str] | None = None,
     if tags is not None:
         upos, rel, head, kids = tags[i]
         parse = ["u=" + upos, "d=" + rel, "hl=" + head, "k=" + kids, "ul=" + upos + "|" + lem[i], "dhl=" + rel + "|" + head]
-    return parse + [
+    # the endings of a long lemma name the head of a Dutch compound (bomaanslag, gifgasaanval ->
+    # aanslag, aanval), so a compound unseen in training still looks like its head
+    suffixes = ["sf=" + lem[i][-k:] for k in range(5, 9) if len(lem[i]) > k + 2]
+    return parse + suffixes + [
         "b",
         "w=" + w,
         "l=" + lem[i],

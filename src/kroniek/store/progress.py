@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,19 @@ class _Skipper:
 
 
 def _results(items: Iterable[Article | ArticleError], workers: int, names: Sequence[str] | None) -> Iterator[Any]:
+    from kroniek.reader import Result
+
+    it = iter(items)
+    head: list[Article | ArticleError] = []
+    for item in it:
+        head.append(item)
+        if isinstance(item, Article):
+            break
+    else:  # nothing new to read: a re-run over a stored archive never loads the models
+        for err in head:
+            yield Result(err.id, error=err.error)
+        return
+    items = chain(head, it)
     if workers > 1:
         from kroniek.scale.parallel import read_items_parallel
 
