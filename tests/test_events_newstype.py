@@ -1,9 +1,13 @@
 """The news-type classifier: features, decoding, saving and loading, and the shipped model."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from kroniek.events.newstype import OUTSIDE, NewsTypeModel, features, model, tags_of
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # training/ lives beside src/, not in the package
+from training.events.train_newstype import evaluate, fit_logistic, merged  # noqa: E402
 
 
 def toy() -> NewsTypeModel:
@@ -24,6 +28,12 @@ def test_features_see_the_word_its_lemma_and_neighbours() -> None:
     assert any(x.startswith("l=aanslag") for x in f)
     assert "l-2=bij" in features(["Bij", "de", "aanslag"], 2)
     assert "l+2=</s>" in features(["de", "aanslag"], 1)
+
+
+def test_long_lemmas_share_features_with_the_head_of_their_compound() -> None:
+    assert "sf=aanslag" in features(["de", "bomaanslag"], 1)
+    assert "sf=aanval" in features(["een", "gifgasaanval"], 1)
+    assert not any(f.startswith("sf=") for f in features(["de", "aanval"], 1))  # too short to be a compound
 
 
 def test_triggers_are_typed_subtyped_and_deduplicated() -> None:
@@ -63,3 +73,27 @@ def test_parse_features_describe_relation_head_and_dependents() -> None:
     assert "d=root" in f and "k=aux:pass+nsubj:pass" in f
     assert not any(x.startswith("u=") for x in features(words, 2))
     assert not toy().uses_parse
+
+
+def test_logistic_regression_learns_triggers_with_log_odds_margins() -> None:
+    examples = [(["b", "l=aanslag"], "Conflict"), (["b", "l=doden"], "Life"), (["b", "l=weer"], OUTSIDE),
+                (["b", "l=boek"], OUTSIDE)] * 20
+    labels = [OUTSIDE, "Conflict", "Life"]
+    m = NewsTypeModel(fit_logistic(examples, labels, epochs=10, rate=0.5, l2=0.001), labels, 0.0)
+    assert m.best(["b", "l=aanslag"])[0] == "Conflict" and m.best(["b", "l=doden"])[0] == "Life"
+    label, margin = m.best(["b", "l=boek"])
+    assert margin < -1.0  # O is far more likely: a negative log-odds margin
+    assert 0.0 < m.best(["b", "l=aanslag"])[1] < 20.0
+
+
+def test_evaluation_merges_lexicon_and_classifier_as_the_coder_does() -> None:
+    m = toy()
+    words = ["Bij", "de", "aanslag", "vielen", "doden", "."]
+    s = {"words": words, "lexicon": [(2, "Conflict.Attack"), (4, None)]}
+    # the lexicon reports the attack, the classifier fills in the type of the lexicon's "doden"
+    assert merged(m, s, 0.0) == [(2, "Conflict.Attack"), (4, "Life.Injure")]
+    s["spans"] = [(0, 3, "Conflict.Attack"), (3, 5, "Life.Die"), (0, 5, "Unknown")]
+    res = evaluate(m, [s], 0.0)
+    assert res["type"]["f1"] == 1.0 and res["per_type"]["Life"]["tp"] == 1
+    s["lexicon"] = [(3, "Justice.ArrestJail")]
+    assert evaluate(m, [s], 0.0)["type"]["fp"] == 0  # inside the Unknown span: not counted

@@ -79,3 +79,26 @@ def test_empty_document_is_fine(nlp: Pipeline) -> None:
 
 def test_fallback_lemma_uses_dictionary() -> None:
     assert fallback_lemma("huizen") == "huis"
+
+
+def test_vocabulary_stays_bounded_and_results_do_not_change(monkeypatch) -> None:
+    import kroniek.analysis.model as model
+    import kroniek.analysis.tokenizer as tokenizer
+
+    words = [f"Woord{k}je" for k in range(400)]
+    texts = [f"De {words[k]} bezocht {words[k + 1]} in Sotsji en Minsk." for k in range(0, 400, 2)]
+    before = [Pipeline(["tokenize", "analyze"])(Document(id=str(k), text=t)) for k, t in enumerate(texts[:3])]
+    monkeypatch.setattr(model, "MAX_LEXEMES", len(load_pipeline().vocab) + 100)
+    monkeypatch.setattr(tokenizer, "MAX_LEXEMES", len(tokenizer.dutch_tokenizer().vocab) + 100)
+    nlp = Pipeline(["tokenize", "analyze"])
+    analyzer = dict(nlp.steps)["analyze"]
+    first_model = analyzer.nlp
+    docs = list(nlp.pipe(Document(id=str(k), text=t) for k, t in enumerate(texts)))
+    assert analyzer.nlp is not first_model  # a fresh copy was loaded along the way
+    assert len(analyzer.nlp.vocab) <= model.MAX_LEXEMES + 600
+    assert len(tokenizer.dutch_tokenizer().vocab) <= tokenizer.MAX_LEXEMES + 100
+    again = list(nlp.pipe(Document(id=str(k), text=t) for k, t in enumerate(texts[:3])))
+    for a, b in zip(before, again, strict=True):
+        assert [(t.text, t.upos, t.lemma, t.head, t.deprel) for t in a.tokens] == \
+            [(t.text, t.upos, t.lemma, t.head, t.deprel) for t in b.tokens]
+    assert len(docs) == len(texts)

@@ -17,6 +17,10 @@ from kroniek.doc import Document, Mention, Sentence, Token
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "nl" / "pipeline"
 BATCH = 256  # sentences per nlp.pipe batch: large enough to amortise the per-call cost, small enough for memory
+# spaCy keeps every word it has seen in its vocabulary; a fresh copy of the model is loaded past this many
+# (about 60 MB of them), so memory stays flat over millions of articles. Results do not depend on the
+# vocabulary: the encoder hashes each word's own attributes.
+MAX_LEXEMES = 300_000
 
 
 class ModelMissing(FileNotFoundError):
@@ -102,7 +106,14 @@ class Analyzer:
             # a rerun (Pipeline.pipe retries one by one after a failed batch) replaces, never duplicates
             doc.mentions = [m for m in doc.mentions if m.source != "ner"]
             doc.mentions.extend(harmonise(ner) if self.consistent else ner)
+        if len(self.nlp.vocab) > MAX_LEXEMES:
+            self.nlp = self._fresh()
         return docs
+
+    def _fresh(self) -> Any:
+        path = Path(self.nlp.path) if getattr(self.nlp, "path", None) else MODEL_DIR
+        load_pipeline.cache_clear()  # drop the cached copy too, or its vocabulary stays in memory
+        return load_pipeline(path)
 
 
 def _fill(t: Token, st: Any, base: int) -> None:

@@ -26,10 +26,19 @@ def dutch_tokenizer() -> Tokenizer:
     return tok
 
 
+# the tokenizer's vocabulary and cache grow with every new word: start afresh past this many
+# (see analysis/model.py MAX_LEXEMES)
+MAX_LEXEMES = 300_000
+
+
 def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, text, space_after) for every non-whitespace token."""
     out: list[tuple[int, int, str, bool]] = []
-    for t in dutch_tokenizer()(text):
+    tok = dutch_tokenizer()
+    if len(tok.vocab) > MAX_LEXEMES:
+        dutch_tokenizer.cache_clear()
+        tok = dutch_tokenizer()
+    for t in tok(text):
         if t.is_space:
             continue
         out.append((t.idx, t.idx + len(t.text), t.text, bool(t.whitespace_)))
