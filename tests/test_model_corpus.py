@@ -48,3 +48,25 @@ def test_conll2002_entities_and_bad_tag(tmp_path: Path) -> None:
     p.write_text("Mark N B-PERSON\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"ned.train:1: bad NER tag"):
         list(conll2002_sentences(p))
+
+
+def test_joint_corpus_leaves_the_other_corpus_annotation_missing(tmp_path: Path) -> None:
+    from spacy.tokens import DocBin
+    from training.corpus import build
+
+    data = tmp_path / "data"
+    for f in ("train/alpino-reconverted.conllu", "train/lassysmall-2017-filtered.conllu",
+              "dev/nl_alpino-ud-dev.conllu", "dev/nl_lassysmall-ud-dev.conllu"):
+        (data / "ud-nl" / f).parent.mkdir(parents=True, exist_ok=True)
+        (data / "ud-nl" / f).write_text(CONLLU + "\n", encoding="utf-8")
+    (data / "ner-nl/conll2002").mkdir(parents=True)
+    for f in ("ned.train", "ned.testa"):
+        (data / "ner-nl/conll2002" / f).write_text("Mark N B-PER\nRutte N I-PER\nsprak V O\n\n", encoding="utf-8")
+    counts = build(data, tmp_path / "corpus")
+    assert counts["joint-train"] == counts["ud-train"] + counts["ner-train"] == 3
+    vocab = Vocab()
+    ud, _, ner = DocBin().from_disk(tmp_path / "corpus/joint-train.spacy").get_docs(vocab)
+    # spaCy skips missing annotation in the losses: no entity labels on treebank sentences (not "O"),
+    # no tree on CoNLL sentences
+    assert ud.has_annotation("DEP") and not ud.has_annotation("ENT_IOB")
+    assert ner.has_annotation("ENT_IOB") and not ner.has_annotation("DEP") and not ner.has_annotation("POS")

@@ -136,6 +136,14 @@ def build(data: Path, out: Path) -> dict[str, int]:
             db.add(ner_doc(vocab, words, tags))
         db.to_disk(out / f"{name}.spacy")
         counts[name] = len(db)
+    # the joint recipe (training/joint.cfg) trains every component on both corpora at once
+    for name, parts in (("joint-train", ("ud-train", "ner-train")), ("joint-dev", ("ud-dev", "ner-dev"))):
+        db = DocBin(store_user_data=False)
+        for part in parts:
+            for doc in DocBin().from_disk(out / f"{part}.spacy").get_docs(vocab):
+                db.add(doc)
+        db.to_disk(out / f"{name}.spacy")
+        counts[name] = len(db)
     return counts
 
 
