@@ -8,6 +8,7 @@ keeps its tokens exactly and every sentence gets exactly one root.
 """
 from __future__ import annotations
 
+import os
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ from typing import Any
 from kroniek.analysis.ner_consistency import harmonise
 from kroniek.doc import Document, Mention, Sentence, Token
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "nl" / "pipeline"
+SHIPPED = Path(__file__).resolve().parents[1] / "models" / "nl" / "pipeline"
+# a model of your own (trained with `python -m training.train --no-install`) instead of the shipped one
+MODEL_DIR = Path(os.environ.get("KRONIEK_NL_MODEL") or SHIPPED)
 BATCH = 256  # sentences per nlp.pipe batch: large enough to amortise the per-call cost, small enough for memory
 # spaCy keeps every word it has seen in its vocabulary; a fresh copy of the model is loaded past this many
 # (about 60 MB of them), so memory stays flat over millions of articles. Results do not depend on the
