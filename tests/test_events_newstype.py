@@ -95,5 +95,8 @@ def test_evaluation_merges_lexicon_and_classifier_as_the_coder_does() -> None:
     s["spans"] = [(0, 3, "Conflict.Attack"), (3, 5, "Life.Die"), (0, 5, "Unknown")]
     res = evaluate(m, [s], 0.0)
     assert res["type"]["f1"] == 1.0 and res["per_type"]["Life"]["tp"] == 1
+    # a lexicon attack further away is another event: the classifier's attack stays
+    far = {"words": ["de", "aanslag", "van", "gisteren", "en", "het", "vuurgevecht", "."], "lexicon": [(6, "Conflict.Attack")]}
+    assert merged(m, far, 0.0) == [(6, "Conflict.Attack"), (1, "Conflict.Attack")]
     s["lexicon"] = [(3, "Justice.ArrestJail")]
     assert evaluate(m, [s], 0.0)["type"]["fp"] == 0  # inside the Unknown span: not counted

@@ -1,6 +1,9 @@
 """Train the news-type token classifier on EventDNA (train split; train folds pick the threshold).
 
-    python training/events/train_newstype.py ../shared/data/eventdna-nl [--learner lr] [--folds 4]
+    python training/events/train_newstype.py ../shared/data/eventdna-nl --lexicon /tmp/newstype-lexicon
+
+(--lexicon scores the classifier merged with the event lexicon's news types, as the reader runs
+them; the threshold it picks then suits the merged output. Its cache saves minutes on a rerun.)
 
 EventDNA marks events as clause-long spans without a trigger word. Each typed span gets the words
 that are most typical of its type across the training data (the share of that word's occurrences
@@ -21,7 +24,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kroniek.events.newstype import OUTSIDE, NewsTypeModel, _lemma, features, tags_of
+from kroniek.events.newstype import GAP, OUTSIDE, NewsTypeModel, _lemma, features, tags_of
 
 OUT = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "models" / "events" / "newstype.json.gz"
 GENERIC = {"Conflict.Conflict", "Contact.Contact", "Justice.Justice", "Transaction.Transaction"}
@@ -54,8 +57,11 @@ def candidate(words: list[str], i: int) -> bool:
     return w[:1].isalpha() and len(w) > 2 and not (i > 0 and w[:1].isupper())
 
 
-def assign_triggers(sents: list[dict], per_span: int = 1) -> None:
-    """Label the `per_span` trigger words of each typed span most typical of the span's type."""
+def assign_triggers(sents: list[dict], per_span: int = 1, prior: float = 3.0) -> None:
+    """Label the `per_span` trigger words of each typed span most typical of the span's type: the
+    share of the word's occurrences inside spans of the type, counting `prior` extra occurrences
+    outside, so that a word seen once (by chance inside a span) does not outrank a frequent trigger
+    such as aanslag or ontslag whose share is high but not whole."""
     total: Counter = Counter()
     inside: dict[str, Counter] = defaultdict(Counter)
     for s in sents:
@@ -74,7 +80,8 @@ def assign_triggers(sents: list[dict], per_span: int = 1) -> None:
             cands = [i for i in range(a, b) if candidate(s["words"], i)]
             if not cands:
                 continue
-            ranked = sorted(cands, key=lambda i: (inside[s["lemmas"][i]][t] + 0.1) / (total[s["lemmas"][i]] + 1), reverse=True)
+            ranked = sorted(cands, key=lambda i: (inside[s["lemmas"][i]][t] + 0.1) / (total[s["lemmas"][i]] + prior),
+                            reverse=True)
             for best in ranked[:per_span]:
                 s["labels"][best] = label
 
@@ -248,11 +255,12 @@ def lexicon_triggers(sents: list[dict], cache: Path | None) -> None:
 
 def merged(model: NewsTypeModel, s: dict, threshold: float) -> list[tuple[int, str]]:
     """The sentence's news-type triggers as kroniek.events.coder merges them: the lexicon's, then
-    the classifier's for types the lexicon does not report (filling lexicon events without one)."""
+    the classifier's where no lexicon event of the type lies close by (filling lexicon events without
+    a type)."""
     lex = s.get("lexicon", [])
     out = [(i, nt) for i, nt in lex]
     for i, label, _ in model.triggers(s["words"], threshold, tags=s.get("tags")):
-        if any((nt or "").split(".")[0] == label.split(".")[0] for _, nt in lex):
+        if any((nt or "").split(".")[0] == label.split(".")[0] and abs(j - i) <= GAP for j, nt in lex):
             continue
         at = next((n for n, (k, _) in enumerate(lex) if k == i), None)
         if at is None:
@@ -334,7 +342,7 @@ def evaluate(model: NewsTypeModel, sents: list[dict], threshold: float) -> dict:
     return {"type": prf({"tp": tp, "fp": fp, "fn": fn}), "per_type": {k: prf(v) for k, v in sorted(per.items())}}
 
 
-THRESHOLDS = {"lr": (-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0), "perceptron": (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)}
+THRESHOLDS = {"lr": (-2.0, -1.5, -1.25, -1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0), "perceptron": (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)}
 
 
 def prepare(sents: list[dict], labels: list[str] | None, a: argparse.Namespace) -> None:
@@ -342,7 +350,7 @@ def prepare(sents: list[dict], labels: list[str] | None, a: argparse.Namespace) 
     `sents` alone), re-chosen by `a.relabel` rounds of training."""
     for s in sents:
         s["labels"] = [None if any(g[0] <= n < g[1] for g in s["spans"]) else OUTSIDE for n in range(len(s["words"]))]
-    assign_triggers(sents, a.per_span)
+    assign_triggers(sents, a.per_span, a.prior)
     for _ in range(a.relabel if labels else 0):
         relabel(sents, NewsTypeModel(train_models(sents, labels, a)[-1][1], labels, 0.0), a.per_span)
 
@@ -382,14 +390,17 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=0.1, help="L2 penalty (lr)")
     ap.add_argument("--folds", type=int, default=4, help="training-document folds that choose epoch and threshold")
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--per-span", type=int, default=2, help="trigger words labelled per gold span")
+    ap.add_argument("--per-span", type=int, default=1, help="trigger words labelled per gold span")
+    ap.add_argument("--prior", type=float, default=3.0,
+                    help="pseudo-occurrences outside spans when ranking a span's words by typicality")
     ap.add_argument("--parsed", type=Path, default=None, metavar="CACHE",
                     help="add parse features (kroniek's tagger and parser; parses cached in CACHE)")
     ap.add_argument("--relabel", type=int, default=0,
                     help="rounds of re-choosing each span's triggers as the words the last model finds most typical")
     ap.add_argument("--lexicon", type=Path, default=None, metavar="CACHE",
                     help="score the classifier together with kroniek's event lexicon, as the reader runs them "
-                         "(kroniek's tagger and parser find the lexicon's triggers; cached in CACHE)")
+                         "(kroniek's tagger and parser find the lexicon's triggers; cached in CACHE, which a "
+                         "changed lexicon invalidates; delete it after changing the Dutch model)")
     a = ap.parse_args()
     train, dev = load(a.data / "train"), load(a.data / "dev")
     if a.lexicon is not None:

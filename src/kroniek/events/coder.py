@@ -10,7 +10,7 @@ from kroniek.events.arguments import Arguments
 from kroniek.events.codebook import lookup
 from kroniek.events.lexicon import Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
-from kroniek.events.newstype import NewsTypeModel, tags_of
+from kroniek.events.newstype import GAP, NewsTypeModel, tags_of
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match, find
 
@@ -67,9 +67,10 @@ class Coder:
         for i, label, _ in self.news.triggers(words, tags=tags):
             k = view.lo + i
             kind = label.split(".")[0]
-            same_kind = [m for m in matches if (m.entry.news_type or "").split(".")[0] == kind]
-            if same_kind:
-                continue  # the lexicon already reports this event
+            # a lexicon event of the type close by already reports this event; one further away in
+            # the sentence may be another event of the type
+            if any((m.entry.news_type or "").split(".")[0] == kind and abs(m.token - k) <= GAP for m in matches):
+                continue
             at = next((m for m in matches if m.token == k), None)
             if at is not None:
                 if at.entry.news_type is None:

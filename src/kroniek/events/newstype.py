@@ -16,6 +16,7 @@ from pathlib import Path
 
 OUTSIDE = "O"
 MODEL_FILE = "newstype.json.gz"
+GAP = 3  # two triggers of one type this many words apart or closer report the same event
 
 
 @lru_cache(maxsize=1 << 16)
@@ -108,7 +109,7 @@ class NewsTypeModel:
     def save(self, path: Path) -> None:
         data = {"labels": self.labels, "threshold": self.threshold, "subtypes": self.subtypes,
                 "default": self.default, "weights": self.weights}
-        path.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 9))
+        path.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 9, mtime=0))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -137,7 +138,7 @@ class NewsTypeModel:
             return label
         return self.subtypes.get(label, {}).get(lemma) or self.default.get(label) or f"{label}.{label}"
 
-    def triggers(self, words: Sequence[str], threshold: float | None = None, gap: int = 3,
+    def triggers(self, words: Sequence[str], threshold: float | None = None, gap: int = GAP,
                  tags: Sequence[Tag] | None = None) -> list[tuple[int, str, float]]:
         """(token index, Type.Subtype, margin) for each trigger; of two triggers of one type within
         `gap` words only the more confident is kept, as they report the same event."""
