@@ -81,6 +81,21 @@ CODED = [
     # news outside PLOVER
     ("Een 34-jarige man is om het leven gekomen bij een ongeluk op de A2.", "gekomen", None, None, "Life.Die"),
     ("De directeur van het museum stapt op.", "stapt", None, None, "Personnel.EndPosition"),
+    # event nouns and verbs that carry a news type only: no CAMEO code, so no PLOVER event
+    ("Het bezoek van de paus aan Irak duurde drie dagen.", "bezoek", None, None, "Movement.TransportPerson"),
+    ("De evacuatie van de inwoners begon zondagochtend.", "evacuatie", None, None, "Movement.TransportPerson"),
+    ("Het bedrijf maakte maandag de overname van zijn Duitse concurrent bekend.",
+     "overname", None, None, "Transaction.TransferOwnership"),
+    ("De regering betaalt de getroffen boeren een schadevergoeding.", "betaalt", None, None, "Transaction.TransferMoney"),
+    ("De subsidie voor de lokale omroep wordt volgend jaar geschrapt.",
+     "subsidie", None, None, "Transaction.TransferMoney"),
+    ("De oprichting van de nieuwe partij werd in Utrecht gevierd.", "oprichting", None, None, "Business.StartOrg"),
+    ("Het Openbaar Ministerie gaat in beroep tegen de vrijspraak van de oud-burgemeester.",
+     "vrijspraak", None, None, "Justice.Acquit"),
+    ("De minister ontkent dat hij van de fraude wist.", "ontkent", None, None, "Contact.Contact"),
+    ("De krant publiceerde zaterdag nieuwe documenten over de affaire.",
+     "publiceerde", None, None, "Journalism.Publication"),
+    ("De vakbonden dreigen met een staking in de haven.", "staking", None, None, "Conflict.Demonstrate"),
 ]
 
 # pledges and threats are intentions, not deeds
@@ -116,6 +131,22 @@ def test_trigger_is_coded(sentence: str, word: str, plover: str | None, cameo: s
         assert ev["cameo"] is None
     if news_type:
         assert ev["news_type"] == news_type
+
+
+# the news-only cases again, with the classifier off: the lexicon row itself must give the news type
+NEWS_ONLY = [(sentence, word, news) for sentence, word, plover, cameo, news in CODED if not (plover or cameo)]
+
+
+@pytest.mark.parametrize(("sentence", "word", "news_type"), NEWS_ONLY, ids=[c[1] for c in NEWS_ONLY])
+def test_lexicon_alone_gives_the_news_type(sentence: str, word: str, news_type: str) -> None:
+    from kroniek.events.coder import Coder
+    from kroniek.events.lexicon import lexicon
+    from kroniek.input.article import Article
+    from kroniek.pipeline import default_pipeline
+
+    doc = default_pipeline()(Article.build(id="t", text=sentence, date="2022-03-01").to_document())
+    (ev,) = [e for e in Coder(lexicon())(doc) if e.trigger_text == word]
+    assert (ev.news_type, ev.cameo, ev.plover) == (news_type, None, None)
 
 
 @pytest.mark.parametrize(("sentence", "word", "plover", "cameo"), INTENDED, ids=[c[1] for c in INTENDED])

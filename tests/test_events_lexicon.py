@@ -22,6 +22,21 @@ def test_shipped_tables_load_and_agree_with_the_codebook() -> None:
     assert lex.roles["door"] == "agent" and lex.roles["in"] == "place"
 
 
+def test_news_type_rows_code_no_cameo_or_plover_event() -> None:
+    from kroniek.doc import Event
+    from kroniek.events.coder import code_event
+
+    news_only = [t for rows in lexicon().triggers.values() for t in rows if t.cameo is None]
+    # event nouns (bezoek, overname, vrijspraak) are listed for their news type alone
+    assert {("bezoek", ""), ("overname", ""), ("vrijspraak", "")} <= {(t.lemma, t.particle) for t in news_only}
+    for t in news_only:
+        assert t.news_type and t.plover is None, t
+        ev = Event(id="", trigger_start=0, trigger_end=1, trigger_text=t.lemma, sentence=0)
+        code_event(ev, t)
+        assert (ev.cameo, ev.plover, ev.goldstein, ev.quadclass) == (None, None, None, None), t
+        assert ev.news_type == t.news_type
+
+
 def test_codebook_has_goldstein_quadclass_and_plover() -> None:
     c = lookup("173")
     assert (c.plover, c.plover_mode, c.goldstein, c.quadclass) == ("COERCE", "arrest", -5.0, 4)
