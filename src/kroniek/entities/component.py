@@ -6,7 +6,7 @@ from kroniek.doc import Document, Mention
 from kroniek.entities.coref import group, nominal_references, pronoun_references
 from kroniek.entities.lexicon import role_of, words
 from kroniek.entities.link import choose
-from kroniek.entities.mentions import Found, guess_type, kb_matches, proper_spans, recogniser_mentions
+from kroniek.entities.mentions import Found, after_portfolio, guess_type, kb_matches, proper_spans, recogniser_mentions
 from kroniek.kb import KB, load
 from kroniek.kb.normalize import key, possessive_len
 from kroniek.pipeline import Component, component
@@ -41,12 +41,22 @@ def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
                 or possessive_len("x" * 3 + extra) == len(extra))
 
 
+def _without_portfolio(doc: Document, m: Mention) -> Mention:
+    """"minister van Economie Kris Peeters" tagged as one name: the portfolio is not part of the person."""
+    t0, t1 = doc.token_at(m.start), doc.token_at(max(m.start, m.end - 1))
+    if t0 is None or t1 is None or not after_portfolio(doc, t0.i, t1.i + 1):
+        return m
+    start = doc.tokens[t0.i + 1].start
+    return Mention(start, m.end, doc.text[start : m.end], "PER", m.source)
+
+
 def find(doc: Document, kb: KB) -> list[Found]:
     """Knowledge-base names, then the recogniser's mentions they did not cover, then other proper nouns."""
     found = kb_matches(doc, kb)
     for m in recogniser_mentions(doc):
         if not any(c.isalpha() for c in m.text):
             continue  # a recogniser's slip (";") names nothing
+        m = _without_portfolio(doc, m)
         over = [f for f in found if f.start < m.end and m.start < f.end]
         if over and not _wider(doc, m, over):
             for f in over:

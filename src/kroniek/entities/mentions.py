@@ -134,6 +134,13 @@ def _split_title(doc: Document, first: int, last: int) -> int:
     return first
 
 
+def after_portfolio(doc: Document, first: int, last: int) -> bool:
+    """Whether tokens first..last are a portfolio, then a name: "minister van | Economie Kris Peeters"."""
+    toks = doc.tokens
+    return last - first >= 3 and first >= 2 and toks[first - 1].text in words("portfolio-link") \
+        and role_of(toks[first - 2].text, toks[first - 2].lemma) is not None
+
+
 def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
     """Runs of capitalised tokens (with name particles inside) that no other source claimed."""
     out: list[Found] = []
@@ -170,9 +177,8 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
                 keep = False  # "Integendeel, ...": one capitalised word that only starts a sentence
             if keep:
                 cut = _split_title(doc, i, j)
-                if cut == i and j - i >= 3 and i >= 2 and toks[i - 1].text in words("portfolio-link") \
-                        and role_of(toks[i - 2].text, toks[i - 2].lemma) is not None:
-                    cut = i + 1  # "minister van Economie Kris Peeters": the portfolio, then the name
+                if cut == i and after_portfolio(doc, i, j):
+                    cut = i + 1
                 for a, b in ((i, cut), (cut, j)) if cut > i else ((i, j),):
                     if a == i and b - a == 1 and initial and t.text not in inner:
                         continue  # "Pornoactrice | Stormy Daniels": a lone word that only starts the sentence
