@@ -41,13 +41,21 @@ def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
                 or possessive_len("x" * 3 + extra) == len(extra))
 
 
-def _without_portfolio(doc: Document, m: Mention) -> Mention:
-    """"minister van Economie Kris Peeters" tagged as one name: the portfolio is not part of the person."""
+def _in_context(doc: Document, m: Mention) -> Mention:
+    """A recogniser's name read with the words before it: after a person's title ("oppositieleider Ivana
+    Petrenko") it is a person whatever type the recogniser gave; "minister van Economie Kris Peeters" tagged
+    as one name loses the portfolio, which is not part of the person."""
     t0, t1 = doc.token_at(m.start), doc.token_at(max(m.start, m.end - 1))
-    if t0 is None or t1 is None or not after_portfolio(doc, t0.i, t1.i + 1):
+    if t0 is None or t1 is None:
         return m
-    start = doc.tokens[t0.i + 1].start
-    return Mention(start, m.end, doc.text[start : m.end], "PER", m.source)
+    if after_portfolio(doc, t0.i, t1.i + 1):
+        start = doc.tokens[t0.i + 1].start
+        return Mention(start, m.end, doc.text[start : m.end], "PER", m.source)
+    prev = doc.tokens[t0.i - 1] if t0.i > 0 and doc.tokens[t0.i - 1].sent == t0.sent else None
+    role = role_of(prev.text, prev.lemma) if prev is not None else None
+    if m.type != "PER" and role is not None and role.person and all(t.text[:1].isupper() for t in doc.tokens[t0.i : t1.i + 1]):
+        return Mention(m.start, m.end, m.text, "PER", m.source)
+    return m
 
 
 def find(doc: Document, kb: KB) -> list[Found]:
@@ -56,7 +64,7 @@ def find(doc: Document, kb: KB) -> list[Found]:
     for m in recogniser_mentions(doc):
         if not any(c.isalpha() for c in m.text):
             continue  # a recogniser's slip (";") names nothing
-        m = _without_portfolio(doc, m)
+        m = _in_context(doc, m)
         over = [f for f in found if f.start < m.end and m.start < f.end]
         if over and not _wider(doc, m, over):
             for f in over:
