@@ -113,12 +113,25 @@ def run_batch(
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
+def worker_environ() -> dict[str, Any]:
+    """The environment nannies give the workers they start: Dask's, without MALLOC_TRIM_THRESHOLD_=65536.
+    That setting makes glibc hand memory back to the system at every turn; the models allocate and free
+    small arrays all the time, and a worker read a tenth to two thirds fewer words per CPU second with it
+    (10 reference articles: 1.4-1.55 CPU s with it, 0.93-1.19 s without, 0.87 s in a plain process)."""
+    import dask
+
+    env = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {})
+    env.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return env
+
+
 def local_cluster(workers: int, memory_limit: str | None = None) -> Any:
     """A `distributed.LocalCluster` of single-threaded worker processes, quiet and without a dashboard."""
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set(WORKER_CONFIG):  # the nannies hand this config to the worker processes they start
+    config = {**WORKER_CONFIG, "distributed.nanny.pre-spawn-environ": worker_environ()}
+    with dask.config.set(config):  # the nannies hand this config to the worker processes they start
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                             memory_limit=memory_limit or "auto", silence_logs=40)
 
