@@ -22,6 +22,7 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from kroniek.events.newstype import GAP, OUTSIDE, NewsTypeModel, _lemma, features, tags_of
@@ -191,66 +192,66 @@ def examples_of(sents: list[dict]) -> list[tuple[list[str], str]]:
     return out
 
 
-def parse(sents: list[dict], cache: Path | None) -> None:
-    """Tag and parse the sentences with kroniek's own model (cached: it takes minutes), for parse features."""
+def _cached(sents: list[dict], field: str, key: list, cache: Path | None, compute: Callable[[], list]) -> None:
+    """Set s[field] on every sentence from `compute()`, or from `cache` when it was written for the same `key`."""
     import pickle
 
-    key = [tuple(s["words"]) for s in sents]
     if cache is not None and cache.is_file():
         got = pickle.loads(cache.read_bytes())
         if got["key"] == key:
-            for s, t in zip(sents, got["tags"], strict=True):
-                s["tags"] = t
+            values = got[field]
+            for s, v in zip(sents, values, strict=True):
+                s[field] = v
             return
-    from kroniek.doc import Document
-    from kroniek.pipeline import Pipeline
-
-    nlp = Pipeline(["tokenize", "analyze"])
-    tags = []
-    for s in sents:
-        doc = nlp(Document(id="s", text=" ".join(s["words"]), pretokenized=[s["words"]]))
-        toks = doc.tokens
-        tags.append(tags_of([t.upos for t in toks], [t.deprel for t in toks], [t.head for t in toks], s["words"]))
-    for s, t in zip(sents, tags, strict=True):
-        s["tags"] = t
+    values = compute()
+    for s, v in zip(sents, values, strict=True):
+        s[field] = v
     if cache is not None:
-        cache.write_bytes(pickle.dumps({"key": key, "tags": tags}))
+        cache.write_bytes(pickle.dumps({"key": key, field: values}))
+
+
+def parse(sents: list[dict], cache: Path | None) -> None:
+    """Tag and parse the sentences with kroniek's own model (cached: it takes minutes), for parse features."""
+
+    def compute() -> list:
+        from kroniek.doc import Document
+        from kroniek.pipeline import Pipeline
+
+        docs = Pipeline(["tokenize", "analyze"]).pipe(
+            Document(id="s", text=" ".join(s["words"]), pretokenized=[s["words"]]) for s in sents)
+        return [tags_of([t.upos for t in d.tokens], [t.deprel for t in d.tokens], [t.head for t in d.tokens], s["words"])
+                for s, d in zip(sents, docs, strict=True)]
+
+    _cached(sents, "tags", [tuple(s["words"]) for s in sents], cache, compute)
 
 
 def lexicon_triggers(sents: list[dict], cache: Path | None) -> None:
     """The news types kroniek's event lexicon gives each sentence (token index, Type.Subtype or
     None), so that evaluation merges them with the classifier's as the event coder does (cached)."""
     import hashlib
-    import pickle
     from importlib import resources
+
+    def compute() -> list:
+        from kroniek.doc import Document
+        from kroniek.events.lexicon import Trigger, lexicon
+        from kroniek.events.syntax import SentenceView
+        from kroniek.events.triggers import find
+        from kroniek.pipeline import Pipeline
+
+        lex = lexicon()
+        found = []
+        docs = Pipeline(["tokenize", "analyze"]).pipe(
+            Document(id="s", text=" ".join(s["words"]), pretokenized=[s["words"]]) for s in sents)
+        for doc in docs:
+            view = SentenceView(doc, 0, lex.clause_openers, lex.coordinators)
+            matches, _ = find(doc, view, lex)
+            found.append([(m.token - view.lo, m.entry.news_type) for m in matches if isinstance(m.entry, Trigger)])
+        return found
 
     # a changed lexicon file makes the cache stale
     table = resources.files("kroniek.lang.nl").joinpath("event_triggers.tsv").read_bytes()
     key = [hashlib.sha256(table).hexdigest(), *(tuple(s["words"]) for s in sents)]
-    if cache is not None and cache.is_file():
-        got = pickle.loads(cache.read_bytes())
-        if got["key"] == key:
-            for s, lex in zip(sents, got["lexicon"], strict=True):
-                s["lexicon"] = lex
-            return
-    from kroniek.doc import Document
-    from kroniek.events.lexicon import Trigger, lexicon
-    from kroniek.events.syntax import SentenceView
-    from kroniek.events.triggers import find
-    from kroniek.pipeline import Pipeline
-
-    nlp = Pipeline(["tokenize", "analyze"])
-    lex = lexicon()
-    found = []
-    for s in sents:
-        doc = nlp(Document(id="s", text=" ".join(s["words"]), pretokenized=[s["words"]]))
-        view = SentenceView(doc, 0, lex.clause_openers, lex.coordinators)
-        matches, _ = find(doc, view, lex)
-        found.append([(m.token - view.lo, m.entry.news_type) for m in matches if isinstance(m.entry, Trigger)])
-    for s, lex_found in zip(sents, found, strict=True):
-        s["lexicon"] = lex_found
-    if cache is not None:
-        cache.write_bytes(pickle.dumps({"key": key, "lexicon": found}))
+    _cached(sents, "lexicon", key, cache, compute)
 
 
 def merged(model: NewsTypeModel, s: dict, threshold: float) -> list[tuple[int, str]]:

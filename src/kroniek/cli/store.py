@@ -142,6 +142,11 @@ def _db(p: argparse.ArgumentParser) -> None:
                    help="while another process holds the database, wait this long before giving up")
 
 
+def _paging(p: argparse.ArgumentParser, limit: int) -> None:
+    p.add_argument("--limit", type=int, default=limit)
+    p.add_argument("--offset", type=int, default=0)
+
+
 def _out(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
@@ -178,16 +183,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("query")
     _db(p)
     _out(p)
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--offset", type=int, default=0)
+    _paging(p, 20)
     p.set_defaults(func=_run(cmd_search))
 
     p = sub.add_parser("events", help="stored events, filtered")
     _db(p)
     _out(p)
     _event_filters(p)
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--offset", type=int, default=0)
+    _paging(p, 100)
     p.set_defaults(func=_run(cmd_events))
 
     p = sub.add_parser("dyad", help="events from SOURCE to TARGET over time (counts per QuadClass, Goldstein)")

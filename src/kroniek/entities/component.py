@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from kroniek.doc import Document, Mention
 from kroniek.entities.coref import group, nominal_references, pronoun_references
-from kroniek.entities.lexicon import role_of, words
+from kroniek.entities.lexicon import words
 from kroniek.entities.link import choose
-from kroniek.entities.mentions import Found, after_portfolio, guess_type, kb_matches, proper_spans, recogniser_mentions
+from kroniek.entities.mentions import (
+    Found,
+    after_portfolio,
+    guess_type,
+    kb_matches,
+    person_title_before,
+    proper_spans,
+    recogniser_mentions,
+)
 from kroniek.kb import KB, load
 from kroniek.kb.normalize import key, possessive_len
 from kroniek.pipeline import Component, component
@@ -16,9 +24,7 @@ _PLACES = frozenset({"city", "capital", "country", "region"})
 
 def _evident(doc: Document, f: Found) -> bool:
     toks = doc.tokens[f.first : f.last]
-    prev = doc.tokens[f.first - 1] if f.first > 0 else None
-    role = role_of(prev.text, prev.lemma) if prev is not None else None
-    return (role is not None and role.person) or (len(toks) > 1 and all(t.upos == "PROPN" for t in toks))
+    return person_title_before(doc, f.first) or (len(toks) > 1 and all(t.upos == "PROPN" for t in toks))
 
 
 def _place_over_person(doc: Document, f: Found, ner_type: str) -> bool:
@@ -26,9 +32,7 @@ def _place_over_person(doc: Document, f: Found, ner_type: str) -> bool:
     unless a person's title stands right before it ("president Washington")."""
     if ner_type != "PER" or not f.candidates or f.candidates[0][0].kind not in _PLACES:
         return False
-    prev = doc.tokens[f.first - 1] if f.first > 0 else None
-    role = role_of(prev.text, prev.lemma) if prev is not None else None
-    return not (role is not None and role.person)
+    return not person_title_before(doc, f.first)
 
 
 def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
@@ -51,9 +55,7 @@ def _in_context(doc: Document, m: Mention) -> Mention:
     if after_portfolio(doc, t0.i, t1.i + 1):
         start = doc.tokens[t0.i + 1].start
         return Mention(start, m.end, doc.text[start : m.end], "PER", m.source)
-    prev = doc.tokens[t0.i - 1] if t0.i > 0 and doc.tokens[t0.i - 1].sent == t0.sent else None
-    role = role_of(prev.text, prev.lemma) if prev is not None else None
-    if m.type != "PER" and role is not None and role.person and all(t.text[:1].isupper() for t in doc.tokens[t0.i : t1.i + 1]):
+    if m.type != "PER" and person_title_before(doc, t0.i) and all(t.text[:1].isupper() for t in doc.tokens[t0.i : t1.i + 1]):
         return Mention(m.start, m.end, m.text, "PER", m.source)
     return m
 

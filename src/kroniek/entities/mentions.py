@@ -188,18 +188,25 @@ def proper_spans(doc: Document, taken: set[int]) -> list[Found]:
     return out
 
 
+def person_title_before(doc: Document, first: int) -> bool:
+    """Whether a person's title stands right before token `first`, in its sentence ("president | Poetin")."""
+    if first <= 0 or doc.tokens[first - 1].sent != doc.tokens[first].sent:
+        return False
+    prev = doc.tokens[first - 1]
+    role = role_of(prev.text, prev.lemma)
+    return role is not None and role.person
+
+
 def guess_type(doc: Document, first: int, last: int) -> str:
     toks = doc.tokens
     names = [t.text for t in toks[first:last]]
     prev = toks[first - 1] if first > 0 and toks[first - 1].sent == toks[first].sent else None
     if all(w.isupper() and len(w) > 1 for w in names):
         return "ORG"
-    if prev is not None:
-        r = role_of(prev.text, prev.lemma)
-        if r is not None and r.person:
-            return "PER"
-        if prev.text.lower() in words("locative"):
-            return "LOC"
+    if person_title_before(doc, first):
+        return "PER"
+    if prev is not None and prev.text.lower() in words("locative"):
+        return "LOC"
     if last - first == 1 and names[0].endswith(tuple(words("adjective-ending"))) and toks[first].upos in ("", "ADJ", "PROPN"):
         return "MISC"  # "Antwerpse", "Vlaamse": adjectives of places are MISC like nationalities
     # names of people are proper nouns throughout; "Europees Agentschap", "Financiële Morgen" are not
