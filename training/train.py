@@ -1,10 +1,12 @@
 """One command to rebuild kroniek's Dutch model from ../shared/data (never run in CI):
 
-    python -m training.train [--data ../shared/data] [--recipe joint|separate] [--steps N]
+    python -m training.train [--data ../shared/data] [--recipe joint|separate] [--steps N] [--pretrain EPOCHS]
 
 1. training.corpus converts UD Dutch (Alpino + LassySmall) and CoNLL-2002 into training/corpus/*.spacy;
 2. --recipe joint (the default, the shipped model): spaCy trains training/joint.cfg, every component over
-   one shared encoder on both corpora at once, into training/output/joint/;
+   one shared encoder on both corpora at once, into training/output/joint/; with --pretrain EPOCHS the
+   encoder first learns from the raw text of the training splits (training/pretrain.py) and the joint
+   training starts from those weights (or from --init-tok2vec FILE, weights pretrained before);
    --recipe separate: training/ud.cfg (tags, morphology, lemmas, dependencies) then training/ner.cfg
    (entities, with an encoder of their own), one process at a time; --steps-ud-more N resumes the UD
    pipeline from its last checkpoint with training/ud_more.cfg;
@@ -43,17 +45,23 @@ def main() -> None:
     ap.add_argument("--steps-ud", type=int, help="override max_steps of training/ud.cfg")
     ap.add_argument("--steps-ner", type=int, help="override max_steps of training/ner.cfg")
     ap.add_argument("--steps-ud-more", type=int, help="resume UD training for this many more steps")
+    ap.add_argument("--pretrain", type=int, metavar="EPOCHS", help="pretrain the joint encoder on raw text first")
+    ap.add_argument("--init-tok2vec", type=Path, help="start the joint encoder from these pretrained weights")
     ap.add_argument("--no-install", action="store_true", help="train only; leave the shipped model alone")
     a = ap.parse_args()
 
-    from training import assemble, corpus
+    from training import assemble, corpus, pretrain
 
     corpus_dir = ROOT / "training/corpus"
     for name, n in corpus.build(a.data, corpus_dir).items():
         print(f"{name}: {n} sentences", flush=True)
     ner: Path | None = None
     if a.recipe == "joint":
-        ud = spacy_train("joint.cfg", OUT / "joint", a.steps, corpus_dir)
+        init = a.init_tok2vec
+        if a.pretrain:
+            init = pretrain.run(a.data, a.pretrain, pretrain.OUT)
+        extra = ["--paths.init_tok2vec", str(init)] if init else []
+        ud = spacy_train("joint.cfg", OUT / "joint", a.steps, corpus_dir, *extra)
     else:
         ud = spacy_train("ud.cfg", OUT / "ud", a.steps_ud, corpus_dir)
         ner = spacy_train("ner.cfg", OUT / "ner", a.steps_ner, corpus_dir)

@@ -1,0 +1,107 @@
+"""Pretrain the shared encoder on the raw Dutch text of ../shared/data's training splits (never run in CI):
+
+    python -m training.pretrain [--data ../shared/data] [--epochs N]
+
+Writes training/output/pretrain/raw.jsonl (UD train, CoNLL-2002 train, WikiANN train+validation and EventDNA
+train as plain text; no dev or test text, so the dev scores stay honest), the merged config, and
+spaCy's weights per epoch (model{N}.bin). `python -m training.train --init-tok2vec .../modelN.bin` then starts
+the joint training from them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from thinc.api import Config
+
+from training.corpus import conll2002_sentences, conllu_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "training/output/pretrain"
+
+
+def _wikiann(path: Path) -> Iterator[str]:
+    words: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            words.append(cols[1])
+        elif words:
+            yield " ".join(words)
+            words = []
+    if words:
+        yield " ".join(words)
+
+
+def _eventdna(folder: Path) -> Iterator[str]:
+    for path in sorted(folder.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))["doc"]
+        words = doc["token_string"].split(" ")
+        for sent in doc["sentences"].values():
+            yield " ".join(words[i] for i in sent["token_ids"])
+
+
+def raw_sentences(data: Path) -> Iterator[str]:
+    """Every training sentence once, as text; duplicates (the corpora overlap a little) are dropped."""
+    seen: set[int] = set()
+    sources: list[Iterator[str]] = [
+        *(" ".join(r[1] for r in rows) for p in sorted((data / "ud-nl/train").glob("*.conllu"))
+          for rows in conllu_sentences(p)),
+        *(" ".join(w) for w, _ in conll2002_sentences(data / "ner-nl/conll2002/ned.train")),
+        *(s for name in ("train.conllu", "val.conllu") for s in _wikiann(data / "ner-nl/wikiann" / name)),
+        *_eventdna(data / "eventdna-nl/train"),
+    ]
+    for text in sources:
+        key = hash(text)
+        if text and key not in seen:
+            seen.add(key)
+            yield text
+
+
+def write_raw(data: Path, path: Path) -> tuple[int, int]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = words = 0
+    with path.open("w", encoding="utf-8") as f:
+        for text in raw_sentences(data):
+            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+            n += 1
+            words += text.count(" ") + 1
+    return n, words
+
+
+def merged_config(path: Path) -> Path:
+    cfg = Config().from_disk(ROOT / "training/joint.cfg", interpolate=False)
+    cfg = cfg.merge(Config().from_disk(ROOT / "training/pretrain.cfg", interpolate=False))
+    cfg.to_disk(path)
+    return path
+
+
+def run(data: Path, epochs: int, out: Path) -> Path:
+    """Pretrain for `epochs` epochs; returns the last epoch's weights for --paths.init_tok2vec."""
+    raw = out / "raw.jsonl"
+    n, words = write_raw(data, raw)
+    print(f"raw text: {n} sentences, {words} words", flush=True)
+    cfg = merged_config(out / "pretrain.cfg")
+    cmd = [sys.executable, "-m", "spacy", "pretrain", str(cfg), str(out / "weights"), "--paths.raw_text", str(raw),
+           "--pretraining.max_epochs", str(epochs)]
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+    subprocess.run(cmd, check=True, cwd=ROOT, env=env)
+    return out / "weights" / f"model{epochs - 1}.bin"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args()
+    print(run(a.data, a.epochs, a.out))
+
+
+if __name__ == "__main__":
+    main()
