@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kroniek.events.newstype import OUTSIDE, NewsTypeModel, features, model, tags_of
+from kroniek.events.newstype import OUTSIDE, NewsTypeModel, _lemma, features, model, own_features, tags_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # training/ lives beside src/, not in the package
 from training.events.train_newstype import evaluate, fit_logistic, merged  # noqa: E402
@@ -62,6 +62,34 @@ def test_shipped_model_finds_an_attack_and_no_event_in_a_plain_sentence() -> Non
     assert {lab.split(".")[0] for _, lab, _ in hits} & {"Conflict", "Life"}
     for plain in ("Het weer is zonnig en droog .", "Zij las een boek over de geschiedenis van de stad ."):
         assert m.triggers(plain.split()) == []
+
+
+def test_batched_scoring_gives_each_word_the_label_and_margin_of_best() -> None:
+    # triggers() scores a text's words together with matrix arithmetic; each word must get exactly
+    # what best() gives it feature by feature (no threshold, no merging: every word that is not O)
+    m = model()
+    assert m is not None
+    sents = ["Bij een bomaanslag in Kaboel zijn zeker twintig doden gevallen .",
+             "De regering heeft de Russische ambassadeur ontboden na de arrestatie van drie journalisten .",
+             "Het weer is zonnig en droog , zei de minister maandag in Brussel ."]
+    for words in (s.split() for s in sents):
+        lem = [_lemma(w) for w in words]
+        want = []
+        for i, w in enumerate(words):
+            label, margin = m.best(features(words, i, lem))
+            if w[:1].isalpha() and label != OUTSIDE:
+                want.append((i, m.full_label(label, lem[i]), margin))
+        assert m.triggers(words, threshold=float("-inf"), gap=-1) == want
+        assert m.triggers_many([(words, None)] * 2, threshold=float("-inf"), gap=-1) == [want, want]
+
+
+def test_a_tie_goes_to_the_label_the_word_met_first() -> None:
+    # "w=" comes before "s3=" in a word's features, so B turns up first for "aanslag" and wins the
+    # tie, though A has the first column of the weight matrix
+    assert own_features("aanslag", "aanslag").index("w=aanslag") < own_features("aanslag", "aanslag").index("s3=lag")
+    m = NewsTypeModel({"s3=lag": {"A": 1.0, "B": 1.0}, "w=aanslag": {"B": 0.0}}, ["A", "B", OUTSIDE], 0.0)
+    assert m.best(features(["aanslag"], 0)) == ("B", 1.0)
+    assert m.triggers(["aanslag"]) == [(0, "B.B", 1.0)]
 
 
 def test_parse_features_describe_relation_head_and_dependents() -> None:

@@ -76,16 +76,15 @@ class Analyzer:
         return cls(load_pipeline(path), consistent)
 
     def _sentence_doc(self, doc: Document, s: Sentence) -> Any:
+        from spacy.attrs import SENT_START
         from spacy.tokens import Doc
 
         toks = doc.tokens[s.token_start : s.token_end]
-        return Doc(
-            self.nlp.vocab,
-            words=[t.text for t in toks],
-            spaces=[t.space_after for t in toks],
-            # a fixed boundary: the parser may not split our sentence, so it gets one root
-            sent_starts=[True] + [False] * (len(toks) - 1),
-        )
+        sdoc = Doc(self.nlp.vocab, words=[t.text for t in toks], spaces=[t.space_after for t in toks])
+        # a fixed boundary: the parser may not split our sentence, so it gets one root. Set as
+        # Doc(sent_starts=[True, False, ...]) would, but in one array (that converts value by value)
+        sdoc.from_array([SENT_START], _sentence_starts(len(toks)))
+        return sdoc
 
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
@@ -96,11 +95,11 @@ class Analyzer:
         work = [(doc, s) for doc in docs for s in doc.sentences if s.token_end > s.token_start]
         spacy_docs = self.nlp.pipe((self._sentence_doc(doc, s) for doc, s in work), batch_size=BATCH)
         found: dict[int, list[Mention]] = {id(doc): [] for doc in docs}
+        fill = _Filler(self.nlp.vocab)
         for (doc, s), sdoc in zip(work, spacy_docs, strict=True):
             base = s.token_start
             toks = doc.tokens[base : s.token_end]
-            for t, st in zip(toks, sdoc, strict=True):
-                _fill(t, st, base)
+            fill(toks, sdoc, base)
             for ent in sdoc.ents:
                 a, b = toks[ent.start].start, toks[ent.end - 1].end
                 found[id(doc)].append(Mention(a, b, doc.text[a:b], ent.label_, source="ner"))
@@ -119,12 +118,56 @@ class Analyzer:
         return load_pipeline(path)
 
 
-def _fill(t: Token, st: Any, base: int) -> None:
-    t.upos = st.pos_
-    t.xpos = st.tag_
-    t.feats = str(st.morph)
-    t.lemma = pick_lemma(st.text, st.lemma_)
-    if st.head.i == st.i:
-        t.head, t.deprel = -1, "root"
-    else:
-        t.head, t.deprel = base + st.head.i, st.dep_
+@lru_cache(maxsize=512)
+def _sentence_starts(n: int) -> Any:
+    """SENT_START values of an n-token sentence: 1, then -1 (not a start), as spaCy stores them."""
+    import numpy as np
+
+    starts = np.full(n, -1, dtype=np.int32)
+    starts[:1] = 1
+    starts = starts.astype(np.uint64)
+    starts.flags.writeable = False  # shared by every sentence of this length
+    return starts
+
+
+class _Filler:
+    """Copies a parsed spaCy sentence onto kroniek's tokens. spaCy's annotations are read as arrays of
+    ids, as a spaCy Token object per word and attribute costs more than the lookups themselves; tags,
+    relations and features are few, so their strings are kept."""
+
+    def __init__(self, vocab: Any):
+        from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+        from spacy.parts_of_speech import NAMES
+
+        self.strings = vocab.strings
+        self.empty_morph = vocab.morphology.EMPTY_MORPH
+        self.pos_names = NAMES
+        self.attrs = [POS, TAG, MORPH, LEMMA, DEP]
+        self.head = [HEAD]
+        self.known: dict[int, str] = {}
+
+    def label(self, h: int) -> str:
+        got = self.known.get(h)
+        if got is None:
+            got = self.known[h] = self.strings[h]
+        return got
+
+    def __call__(self, toks: list[Token], sdoc: Any, base: int) -> None:
+        # one list per attribute, not one per token
+        poss, tags, morphs, lemmas, deps = sdoc.to_array(self.attrs).T.tolist()
+        # HEAD comes as the offset to the head, stored unsigned: read the bits back as signed
+        heads = sdoc.to_array(self.head).view("int64").ravel().tolist()
+        label, strings, names, empty = self.label, self.strings, self.pos_names, self.empty_morph
+        for k, (t, pos, tag, morph, lemma, dep, rel) in enumerate(
+            zip(toks, poss, tags, morphs, lemmas, deps, heads, strict=True)
+        ):
+            t.upos = names[pos]
+            t.xpos = label(tag)
+            feats = label(morph)
+            t.feats = "" if feats == empty else feats
+            t.lemma = pick_lemma(t.text, strings[lemma])
+            if rel == 0:
+                t.head, t.deprel = -1, "root"
+            else:
+                t.head, t.deprel = base + k + rel, label(dep)
+

@@ -53,18 +53,28 @@ class Coder:
         self.place_preps = lex.preps("place")
         self.source_preps = frozenset(w for w, (kind, role) in lex.cues.items() if kind == "reported" and role == "prep")
 
-    def _add_news_types(self, view: SentenceView, matches: list[Match]) -> list[Match]:
+    def _news_triggers(self, views: list[SentenceView]) -> list[list[tuple[int, str, float]]]:
+        """The classifier's triggers in each sentence (sentence token indices), all scored in one go."""
+        if self.news is None:
+            return [[] for _ in views]
+        sents = []
+        for view in views:
+            words = [t.text for t in view.tokens]
+            tags = None
+            if view.parsed and self.news.uses_parse:
+                toks = view.tokens
+                heads = [t.head - view.lo if view.lo <= t.head < view.hi else -1 for t in toks]
+                tags = tags_of([t.upos for t in toks], [t.deprel for t in toks], heads, words)
+            sents.append((words, tags))
+        return self.news.triggers_many(sents)
+
+    def _add_news_types(self, view: SentenceView, matches: list[Match],
+                        news: list[tuple[int, str, float]]) -> list[Match]:
         """News-type events from the classifier, folded into the lexicon's where they overlap."""
         if self.news is None:
             return matches
-        words = [t.text for t in view.tokens]
-        tags = None
-        if view.parsed and self.news.uses_parse:
-            toks = view.tokens
-            heads = [t.head - view.lo if view.lo <= t.head < view.hi else -1 for t in toks]
-            tags = tags_of([t.upos for t in toks], [t.deprel for t in toks], heads, words)
         out = list(matches)
-        for i, label, _ in self.news.triggers(words, tags=tags):
+        for i, label, _ in news:
             k = view.lo + i
             kind = label.split(".")[0]
             # a lexicon event of the type close by already reports this event; one further away in
@@ -79,10 +89,18 @@ class Coder:
             out.append(Match(k, None, _news_trigger(label), view.clause(k)))
         return sorted(out, key=lambda m: m.token)
 
+    def _view(self, doc: Document, index: int) -> SentenceView:
+        return SentenceView(doc, index, self.lex.clause_openers, self.lex.coordinators)
+
     def sentence(self, doc: Document, index: int) -> list[tuple[Event, Match]]:
-        view = SentenceView(doc, index, self.lex.clause_openers, self.lex.coordinators)
+        view = self._view(doc, index)
+        return self._sentence(doc, view, self._news_triggers([view])[0])
+
+    def _sentence(self, doc: Document, view: SentenceView,
+                  news: list[tuple[int, str, float]]) -> list[tuple[Event, Match]]:
+        index = view.index
         matches, reports = find(doc, view, self.lex)
-        matches = self._add_news_types(view, matches)
+        matches = self._add_news_types(view, matches, news)
         if not matches:
             return []
         args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs, self.source_preps)
@@ -106,7 +124,8 @@ class Coder:
         return out
 
     def __call__(self, doc: Document) -> list[Event]:
+        views = [self._view(doc, s) for s in range(len(doc.sentences))]
         events = []
-        for s in range(len(doc.sentences)):
-            events.extend(ev for ev, _ in self.sentence(doc, s))
+        for view, news in zip(views, self._news_triggers(views), strict=True):
+            events.extend(ev for ev, _ in self._sentence(doc, view, news))
         return events

@@ -95,7 +95,20 @@ class SentenceView:
             out += [k for k in self.children(a, *rels) if k != i]
         return sorted(out)
 
+    @cached_property
+    def _stretches(self) -> list[tuple[int, int]]:
+        """For each token of the sentence, the [lo, hi) stretch between clause breaks that holds it:
+        found once per sentence, where every trigger and particle asks for its clause."""
+        starts = [self.lo] + [k for k in range(self.lo + 1, self.hi) if self._breaks_before(k)]
+        out: list[tuple[int, int]] = []
+        for a, b in zip(starts, starts[1:] + [self.hi], strict=True):
+            out.extend([(a, b)] * (b - a))
+        return out
+
     def _flat_clause(self, i: int) -> list[int]:
+        if self.lo <= i < self.hi:
+            lo, hi = self._stretches[i - self.lo]
+            return list(range(lo, hi))
         lo = i
         while lo > self.lo and not self._breaks_before(lo):
             lo -= 1

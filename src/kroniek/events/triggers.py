@@ -82,19 +82,42 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
         if alt and alt not in lemmas:
             lemmas.append(alt)
     out: list[tuple[str, str, int | None]] = []
+    separate: list[tuple[str, int]] | None = None  # the same for every reading: looked for once
+    prefixes = _as_tuple(lex.particles)
     for lemma in lemmas:
         if "_" in lemma:
             prt, _, verb = lemma.partition("_")
             out.append((verb.replace("_", ""), prt, None))
             continue
-        for p in lex.particles:
-            if lemma.startswith(p) and lex.knows(lemma[len(p):], p):
-                out.append((lemma[len(p):], p, None))
-        for p, k in _separate_particles(view, lex, i):
-            if lex.knows(lemma, p):
-                out.append((lemma, p, k))
+        if lemma.startswith(prefixes):  # most words start with no particle: one test for all of them
+            for p in lex.particles:
+                if lemma.startswith(p) and lex.knows(lemma[len(p):], p):
+                    out.append((lemma[len(p):], p, None))
+        if lemma in _verbs(lex):  # only a lexicon verb can take a separate particle
+            if separate is None:
+                separate = _separate_particles(view, lex, i)
+            for p, k in separate:
+                if lex.knows(lemma, p):
+                    out.append((lemma, p, k))
         out.append((lemma, "", None))
     return out
+
+
+_VERBS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _verbs(lex: Lexicon) -> frozenset[str]:
+    """Every lemma the lexicon has a row for, with any particle or none (a Lexicon holds dicts, so it
+    cannot key a functools cache: by id, keeping the lexicon so that its id stays its own)."""
+    hit = _VERBS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _VERBS[id(lex)] = (lex, frozenset(v for v, _ in (*lex.triggers, *lex.reporting)))
+    return hit[1]
+
+
+@lru_cache(maxsize=8)
+def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(words)
 
 
 def _separate_particles(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, int]]:
@@ -138,8 +161,15 @@ def _frame_word(lemma: str, text: str, words: frozenset[str]) -> bool:
     forms = {norm(lemma or text), text.lower(), dictionary_lemma(text.lower())}
     if forms & words:
         return True
-    return any(f.endswith(w) or f.endswith(w + "en") or f.endswith(w + "s")
-               for f in forms for w in words if len(w) >= 6)
+    heads = _compound_heads(words)
+    return bool(heads) and any(f.endswith(heads) for f in forms)
+
+
+@lru_cache(maxsize=1024)
+def _compound_heads(words: frozenset[str]) -> tuple[str, ...]:
+    """The endings that make a word a compound of one of a frame's words (see `_frame_word`):
+    a frame is asked about every word of every clause it is tried on."""
+    return tuple(end for w in words if len(w) >= 6 for end in (w, w + "en", w + "s"))
 
 
 def _choose(view: SentenceView, rows: tuple, verb: int, clause: list[int]):

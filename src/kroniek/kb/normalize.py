@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -15,6 +16,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # the entity layer keys every candidate span of every sentence: names recur
 def key(text: str) -> str:
     """The lookup key of a name: folded, single spaces, without a trailing possessive or full stop."""
     k = _SPACE.sub(" ", fold(text)).strip()
