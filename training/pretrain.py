@@ -75,6 +75,9 @@ def write_raw(data: Path, path: Path) -> tuple[int, int]:
 
 
 def merged_config(path: Path) -> Path:
+    """joint.cfg with the [pretraining] section: spaCy pretrains from it, and `spacy train` needs it too, since it
+    loads --paths.init_tok2vec only into the component that section names (without it the weights are ignored)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     cfg = Config().from_disk(ROOT / "training/joint.cfg", interpolate=False)
     cfg = cfg.merge(Config().from_disk(ROOT / "training/pretrain.cfg", interpolate=False))
     cfg.to_disk(path)

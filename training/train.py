@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "training/output"
 
 
-def spacy_train(cfg: str, out: Path, steps: int | None, corpus: Path, *extra: str) -> Path:
-    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "training" / cfg), "--output", str(out), *extra]
+def spacy_train(cfg: str, out: Path, steps: int | None, corpus: Path, *extra: str, config: Path | None = None) -> Path:
+    config = config or ROOT / "training" / cfg
+    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out), *extra]
     name = cfg.split(".")[0].split("_")[0]
     cmd += ["--paths.train", str(corpus / f"{name}-train.spacy"), "--paths.dev", str(corpus / f"{name}-dev.spacy")]
     if steps:
@@ -60,8 +61,13 @@ def main() -> None:
         init = a.init_tok2vec
         if a.pretrain:
             init = pretrain.run(a.data, a.pretrain, pretrain.OUT)
-        extra = ["--paths.init_tok2vec", str(init)] if init else []
-        ud = spacy_train("joint.cfg", OUT / "joint", a.steps, corpus_dir, *extra)
+        if init:
+            # spaCy loads init_tok2vec only through a [pretraining] section naming the component: the merged config
+            cfg = pretrain.merged_config(OUT / "joint-pretrained.cfg")
+            ud = spacy_train("joint.cfg", OUT / "joint", a.steps, corpus_dir, "--paths.init_tok2vec", str(init),
+                             config=cfg)
+        else:
+            ud = spacy_train("joint.cfg", OUT / "joint", a.steps, corpus_dir)
     else:
         ud = spacy_train("ud.cfg", OUT / "ud", a.steps_ud, corpus_dir)
         ner = spacy_train("ner.cfg", OUT / "ner", a.steps_ner, corpus_dir)
