@@ -172,6 +172,26 @@ def test_passive_with_door_makes_the_agent_the_source() -> None:
     assert ev.source.actor == "BLRCOP" and ev.target.text == "De betogers"
 
 
+# an impersonal passive, as EventDNA reports it; the parser hung "werd" on as a copula
+BETOOGD = [
+    ("In", "in", "ADP", 2, "case", ""), ("Teheran", "Teheran", "PROPN", 4, "obl", ""),
+    ("werd", "worden", "AUX", 4, "cop", FIN), ("betoogd", "betogen", "VERB", 0, "root", PART),
+    ("tegen", "tegen", "ADP", 7, "case", ""), ("de", "de", "DET", 7, "det", ""),
+    ("regering", "regering", "NOUN", 4, "obl", ""), ("van", "van", "ADP", 10, "case", ""),
+    ("president", "president", "NOUN", 10, "nmod", ""), ("Rouhani", "Rouhani", "PROPN", 7, "nmod", ""),
+    (".", ".", "PUNCT", 4, "punct", ""),
+]
+
+
+def test_impersonal_passive_protest_has_no_source_and_its_tegen_phrase_as_target() -> None:
+    doc = make_doc(BETOOGD, [(2, 2, "LOC", "IRN"), (6, 7, "ORG", "IRNGOV"), (10, 10, "PER", "IRNGOV")])
+    ev = one(doc)
+    assert ev.plover == "PROTEST"
+    assert ev.source is None  # the president is what is protested against, not the protester
+    assert ev.target is not None and ev.target.actor == "IRNGOV" and ev.target.text.startswith("de regering")
+    assert ev.location is not None and ev.location.text == "Teheran"
+
+
 def test_coordinated_subjects_that_agree_act_on_each_other() -> None:
     rows = [
         ("Rusland", "Rusland", "PROPN", 4, "nsubj", ""), ("en", "en", "CCONJ", 3, "cc", ""),

@@ -164,8 +164,9 @@ class Arguments:
         view = self.view
         if view.deps(v, "nsubj:pass", "aux:pass", "expl:pass"):
             return True
+        # "werd ... betoogd" with worden as the copula is a parser slip for the passive auxiliary
         return "VerbForm=Part" in self.doc.tokens[v].feats and any(
-            self._lemma(a) in _PASSIVE_AUX for a in view.children(v, "aux")
+            self._lemma(a) in _PASSIVE_AUX for a in view.children(v, "aux", "cop")
         )
 
     def _prep(self, k: int) -> str | None:
@@ -225,6 +226,10 @@ class Arguments:
             tgt = argument(self.doc, view, subj[0]) if subj else None
             if tgt is None and view.rel(v) == "acl:relcl" and view.head(v) is not None:
                 tgt = argument(self.doc, view, view.head(v))
+            if tgt is None:
+                # an impersonal passive has no subject: "er werd betoogd [tegen de regering]"
+                tgt = next((argument(self.doc, view, k) for k in view.deps(v, "obl")
+                            if self.roles.get(self._prep(k) or "") == "target"), None)
             return src, tgt
         s = self.subject(v)
         if s is not None and s in theme:
