@@ -282,6 +282,27 @@ def test_conditional_clause_is_hypothetical() -> None:
     assert ev.source.actor == "RUS" and ev.target.actor == "BLR"
 
 
+def test_threatened_refused_and_called_for_attacks_are_not_asserted() -> None:
+    def attack(control: tuple[str, str], rel: str, om: bool) -> str:
+        rows = [("De", "de", "DET", 2, "det", ""), ("rebellen", "rebel", "NOUN", 3, "nsubj", ""),
+                (control[0], control[1], "VERB", 0, "root", FIN)]
+        if om:
+            rows.append(("om", "om", "SCONJ", 8, "mark", ""))
+        n = len(rows)
+        rows += [("de", "de", "DET", n + 2, "det", ""), ("hoofdstad", "hoofdstad", "NOUN", n + 5, "obj", ""),
+                 ("aan", "aan", "ADP", n + 5, "compound:prt", ""), ("te", "te", "ADP", n + 5, "mark", ""),
+                 ("vallen", "aan_vallen", "VERB", 3, rel, "VerbForm=Inf"), (".", ".", "PUNCT", 3, "punct", "")]
+        ev = one(make_doc(rows), "ASSAULT")
+        if not om:  # subject control: the rebels would attack; after "vragen om" someone else would
+            assert ev.source is not None and ev.source.text == "De rebellen"
+        return ev.modality
+
+    assert attack(("dreigden", "dreigen"), "xcomp", om=False) == "intended"
+    assert attack(("weigerden", "weigeren"), "xcomp", om=False) == "negated"
+    assert attack(("vroegen", "vragen"), "advcl", om=True) == "hypothetical"
+    assert attack(("probeerden", "proberen"), "xcomp", om=False) == "asserted"  # an attempt was made
+
+
 def test_relative_clause_subject_is_the_noun_it_hangs_on() -> None:
     rows = [("Lukashenko", "Lukashenko", "PROPN", 0, "root", ""), (",", ",", "PUNCT", 4, "punct", ""),
             ("die", "die", "PRON", 4, "nsubj", "PronType=Rel"), ("bedankte", "bedanken", "VERB", 1, "acl:relcl", FIN),

@@ -75,13 +75,21 @@ class Modality:
             if any(self.cue(a, "mark") == "hypothetical" for a in view.children(c, "mark")):
                 out.add("hypothetical")
         h = view.head(v)
-        if h is not None and view.rel(v).split(":")[0] == "xcomp" and self.cue(h, "aux"):
+        if h is not None and self.cue(h, "aux") and self._infinitive_of(v):
             out.add(self.cue(h, "aux") or "")
         # an auxiliary the parser hung elsewhere in the clause still marks the plan ("zal ... sturen")
         for k in view.flat_clause(v):
             if k != v and self.rel_is_aux(k) and self.cue(k, "aux"):
                 out.add(self.cue(k, "aux") or "")
         return out - {""}
+
+    def _infinitive_of(self, v: int) -> bool:
+        """Whether v is the infinitive complement of its head: "dreigden [de stad aan te vallen]", "riep hen op
+        [om Israël aan te vallen]" (the parser hangs the om-clause as xcomp, ccomp or advcl)."""
+        rel = self.view.rel(v).split(":")[0]
+        if rel == "xcomp":
+            return True
+        return rel in ("ccomp", "advcl") and any(_lemma(self.doc, m) == "te" for m in self.view.children(v, "mark"))
 
     def rel_is_aux(self, k: int) -> bool:
         t = self.doc.tokens[k]
