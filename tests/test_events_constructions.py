@@ -303,6 +303,15 @@ def test_threatened_refused_and_called_for_attacks_are_not_asserted() -> None:
     assert attack(("probeerden", "proberen"), "xcomp", om=False) == "asserted"  # an attempt was made
 
 
+def test_als_before_a_bare_noun_is_no_condition() -> None:
+    rows = [("Als", "als", "SCONJ", 2, "mark", ""), ("tegenmaatregel", "tegenmaatregel", "NOUN", 7, "advcl", ""),
+            ("heeft", "hebben", "AUX", 7, "aux", FIN), ("Rusland", "Rusland", "PROPN", 7, "nsubj", ""),
+            ("twee", "twee", "NUM", 6, "nummod", ""), ("diplomaten", "diplomaat", "NOUN", 7, "obj", ""),
+            ("uitgewezen", "uit_wijzen", "VERB", 0, "root", PART), (".", ".", "PUNCT", 7, "punct", "")]
+    ev = one(make_doc(rows, [(4, 4, "LOC", "RUS")]))
+    assert (ev.plover, ev.modality) == ("SANCTION", "asserted")  # "as a countermeasure", not "if"
+
+
 def test_relative_clause_subject_is_the_noun_it_hangs_on() -> None:
     rows = [("Lukashenko", "Lukashenko", "PROPN", 0, "root", ""), (",", ",", "PUNCT", 4, "punct", ""),
             ("die", "die", "PRON", 4, "nsubj", "PronType=Rel"), ("bedankte", "bedanken", "VERB", 1, "acl:relcl", FIN),

@@ -72,7 +72,7 @@ class Modality:
                 out.add(kind)
         # a conditional clause hanging on the event makes it conditional: "Als Iran ..., zal Washington aanvallen"
         for c in view.children(v, "advcl") + (view.children(top, "advcl") if top != v else []):
-            if any(self.cue(a, "mark") == "hypothetical" for a in view.children(c, "mark")):
+            if self._is_clause(c) and any(self.cue(a, "mark") == "hypothetical" for a in view.children(c, "mark")):
                 out.add("hypothetical")
         h = view.head(v)
         if h is not None and self.cue(h, "aux") and self._infinitive_of(v):
@@ -82,6 +82,11 @@ class Modality:
             if k != v and self.rel_is_aux(k) and self.cue(k, "aux"):
                 out.add(self.cue(k, "aux") or "")
         return out - {""}
+
+    def _is_clause(self, c: int) -> bool:
+        """Whether c heads a clause, not a bare noun: "als Rusland aanvalt" and "als het nodig is" are conditions,
+        "als tegenmaatregel" (as a countermeasure) is not."""
+        return self.doc.tokens[c].upos in ("VERB", "AUX") or bool(self.view.children(c, "cop", "nsubj"))
 
     def _infinitive_of(self, v: int) -> bool:
         """Whether v is the infinitive complement of its head: "dreigden [de stad aan te vallen]", "riep hen op
