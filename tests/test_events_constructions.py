@@ -312,6 +312,15 @@ def test_als_before_a_bare_noun_is_no_condition() -> None:
     assert (ev.plover, ev.modality) == ("SANCTION", "asserted")  # "as a countermeasure", not "if"
 
 
+def test_what_a_meeting_is_about_is_no_party_to_it() -> None:
+    rows = [("De", "de", "DET", 2, "det", ""), ("ministers", "minister", "NOUN", 3, "nsubj", ""),
+            ("vergaderden", "vergaderen", "VERB", 0, "root", FIN), ("over", "over", "ADP", 5, "case", ""),
+            ("Rusland", "Rusland", "PROPN", 3, "obl", ""), (".", ".", "PUNCT", 3, "punct", "")]
+    ev = one(make_doc(rows, [(5, 5, "LOC", "RUS")]))
+    assert ev.plover == "CONSULT"
+    assert all(a is None or a.actor != "RUS" for a in (ev.source, ev.target))
+
+
 def test_relative_clause_subject_is_the_noun_it_hangs_on() -> None:
     rows = [("Lukashenko", "Lukashenko", "PROPN", 0, "root", ""), (",", ",", "PUNCT", 4, "punct", ""),
             ("die", "die", "PRON", 4, "nsubj", "PronType=Rel"), ("bedankte", "bedanken", "VERB", 1, "acl:relcl", FIN),

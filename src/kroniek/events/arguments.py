@@ -151,6 +151,7 @@ class Arguments:
         self.roles = prep_roles
         self.pair_words = pair_words or {}
         self.places = frozenset(p for p, r in prep_roles.items() if r == "place")
+        self.topics = frozenset(p for p, r in prep_roles.items() if r == "topic")
 
     def rel(self, k: int) -> str:
         return self.doc.tokens[k].deprel
@@ -281,8 +282,8 @@ class Arguments:
                 continue
             if self._in_place_phrase(a_tok, clause):
                 continue  # "in (de hoofdstad) Minsk" is where, not who
-            if a_tok > view.lo and doc.tokens[a_tok - 1].text.lower() in self.source_preps:
-                continue
+            if a_tok > view.lo and doc.tokens[a_tok - 1].text.lower() in self.source_preps | self.topics:
+                continue  # "volgens X" attributes, "over X" is what it is about
             t = doc.tokens[head]
             if t.upos == "PRON":
                 a = actors.for_token(doc, head, t.start, t.end)

@@ -59,7 +59,7 @@ class Lexicon:
     particles: frozenset[str]
     clause_openers: frozenset[str] = frozenset()  # words that start a clause (by word order)
     coordinators: frozenset[str] = frozenset()  # openers that start a clause only before a verb (en, maar)
-    roles: dict[str, str] | None = None  # preposition -> agent | target | place
+    roles: dict[str, str] | None = None  # preposition -> agent | target | place | topic
     pairs: dict[str, str] | None = None  # word -> count | PER | LOC | ORG ("de twee leiders")
     tense: dict[str, str] | None = None  # auxiliary -> perfect | future
 
@@ -155,8 +155,8 @@ def parse_pairs(text: str, where: str) -> dict[str, str]:
 def parse_roles(text: str, where: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for n, (prep, role) in parse_rows(text, where, 2):
-        if role not in ("agent", "target", "place"):
-            raise TableError(where, n, f"bad role {role!r}: expected agent, target or place")
+        if role not in ("agent", "target", "place", "topic"):
+            raise TableError(where, n, f"bad role {role!r}: expected agent, target, place or topic")
         if not prep.isalpha() or prep != prep.lower():
             raise TableError(where, n, f"bad preposition {prep!r}")
         if prep in out:
