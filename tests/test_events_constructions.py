@@ -321,6 +321,40 @@ def test_what_a_meeting_is_about_is_no_party_to_it() -> None:
     assert all(a is None or a.actor != "RUS" for a in (ev.source, ev.target))
 
 
+def test_a_particle_the_lemmatiser_guessed_is_not_written_so_no_particle_verb() -> None:
+    # Flemish "gewezen" (former) lemmatised as af_wijzen; the only "af" belongs to "luisterden"
+    rows = [("Speurders", "speurder", "NOUN", 2, "nsubj", ""), ("luisterden", "luisteren", "VERB", 0, "root", FIN),
+            ("de", "de", "DET", 5, "det", ""), ("gewezen", "af_wijzen", "VERB", 5, "acl", PART),
+            ("minister", "minister", "NOUN", 2, "obj", ""), ("af", "af", "ADP", 2, "compound:prt", ""),
+            (".", ".", "PUNCT", 2, "punct", "")]
+    assert [e.trigger_text for e in events(make_doc(rows)) if e.cameo] == []
+    written = [("Het", "het", "DET", 2, "det", ""), ("parlement", "parlement", "NOUN", 3, "nsubj", ""),
+               ("wees", "af_wijzen", "VERB", 0, "root", FIN), ("het", "het", "DET", 5, "det", ""),
+               ("voorstel", "voorstel", "NOUN", 3, "obj", ""), ("af", "af", "ADP", 3, "compound:prt", ""),
+               (".", ".", "PUNCT", 3, "punct", "")]
+    assert one(make_doc(written)).plover == "REJECT"
+
+
+def test_coordinated_participles_share_the_passive_its_subject_and_agent() -> None:
+    rows = [("De", "de", "DET", 2, "det", ""), ("journalist", "journalist", "NOUN", 4, "nsubj:pass", ""),
+            ("werd", "worden", "AUX", 4, "aux:pass", FIN), ("ontvoerd", "ontvoeren", "VERB", 0, "root", PART),
+            ("en", "en", "CCONJ", 6, "cc", ""), ("gedood", "doden", "VERB", 4, "conj", PART),
+            ("door", "door", "ADP", 8, "case", ""), ("rebellen", "rebel", "NOUN", 4, "obl:agent", ""),
+            (".", ".", "PUNCT", 4, "punct", "")]
+    doc = make_doc(rows)
+    for ev in events(doc):
+        assert ev.target is not None and ev.target.text == "De journalist", ev.trigger_text
+        assert ev.source is not None and ev.source.text == "rebellen", ev.trigger_text
+    assert {e.trigger_text for e in events(doc)} == {"ontvoerd", "gedood"}
+
+
+def test_the_reflexive_zich_is_no_target() -> None:
+    rows = [("Trump", "Trump", "PROPN", 2, "nsubj", ""), ("verontschuldigt", "verontschuldigen", "VERB", 0, "root", FIN),
+            ("zich", "zich", "PRON", 2, "obj", ""), (".", ".", "PUNCT", 2, "punct", "")]
+    ev = one(make_doc(rows, [(1, 1, "PER", "USAGOV")]))
+    assert ev.plover == "SUPPORT" and ev.source.actor == "USAGOV" and ev.target is None
+
+
 def test_relative_clause_subject_is_the_noun_it_hangs_on() -> None:
     rows = [("Lukashenko", "Lukashenko", "PROPN", 0, "root", ""), (",", ",", "PUNCT", 4, "punct", ""),
             ("die", "die", "PRON", 4, "nsubj", "PronType=Rel"), ("bedankte", "bedanken", "VERB", 1, "acl:relcl", FIN),

@@ -165,10 +165,18 @@ class Arguments:
         view = self.view
         if view.deps(v, "nsubj:pass", "aux:pass", "expl:pass"):
             return True
+        if "VerbForm=Part" not in self.doc.tokens[v].feats:
+            return False
         # "werd ... betoogd" with worden as the copula is a parser slip for the passive auxiliary
-        return "VerbForm=Part" in self.doc.tokens[v].feats and any(
-            self._lemma(a) in _PASSIVE_AUX for a in view.children(v, "aux", "cop")
-        )
+        if any(self._lemma(a) in _PASSIVE_AUX for a in view.children(v, "aux", "cop")):
+            return True
+        return self._shares_passive(v)
+
+    def _shares_passive(self, v: int) -> bool:
+        """A participle coordinated with a passive one shares its auxiliary: "werd ontvoerd en [gedood]"."""
+        h = self.view.head(v)
+        return (self.view.rel(v) == "conj" and h is not None and not self.view.children(v, "nsubj", "aux")
+                and self.passive(h))
 
     def _prep(self, k: int) -> str | None:
         """The preposition of an oblique dependent k."""
@@ -223,6 +231,12 @@ class Arguments:
         if self.passive(v):
             subj = view.deps(v, "nsubj:pass") or view.deps(v, "nsubj") or view.deps(v, "obj")
             agent = self.agent(v)
+            if not subj and self._shares_passive(v):
+                # ... and its subject and agent ("De journalist werd ontvoerd en gedood door rebellen")
+                h = view.head(v)
+                assert h is not None
+                src, tgt = self.tree(h, theme)
+                return (argument(self.doc, view, agent) if agent is not None else src), tgt
             src = argument(self.doc, view, agent) if agent is not None else None
             tgt = argument(self.doc, view, subj[0]) if subj else None
             if tgt is None and view.rel(v) == "acl:relcl" and view.head(v) is not None:
@@ -245,7 +259,8 @@ class Arguments:
         tgt = None
         # a phrase holding the word the lexicon frame matched is what is acted with ("stuurde
         # [troepen] naar Belarus"), not the one acted on
-        cands = [k for k in self.objects(v) if k not in theme]
+        # "zich" of a reflexive verb (zich verontschuldigen, zich verdedigen) is no one acted on
+        cands = [k for k in self.objects(v) if k not in theme and self._lemma(k) != "zich"]
         args = []
         for k in cands:
             if self._lemma(k) in _RECIPROCAL:

@@ -87,11 +87,12 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
     for lemma in lemmas:
         if "_" in lemma:
             prt, _, verb = lemma.partition("_")
-            out.append((verb.replace("_", ""), prt, None))
+            if _has_particle(view, i, low, prt):
+                out.append((verb.replace("_", ""), prt, None))
             continue
         if lemma.startswith(prefixes):  # most words start with no particle: one test for all of them
             for p in lex.particles:
-                if lemma.startswith(p) and lex.knows(lemma[len(p):], p):
+                if lemma.startswith(p) and lex.knows(lemma[len(p):], p) and _has_particle(view, i, low, p):
                     out.append((lemma[len(p):], p, None))
         if lemma in _verbs(lex):  # only a lexicon verb can take a separate particle
             if separate is None:
@@ -101,6 +102,23 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
                     out.append((lemma, p, k))
         out.append((lemma, "", None))
     return out
+
+
+def _has_particle(view: SentenceView, i: int, word: str, prt: str) -> bool:
+    """Whether a particle reading of word i is written in the sentence: in the word (afgewezen) or as its
+    separated particle (wees ... af). A lemmatiser's guess alone is not enough: Flemish "gewezen" (former) is
+    no "afgewezen"."""
+    if word.startswith(prt):
+        return True
+    toks = view.doc.tokens
+    for k in range(view.lo, view.hi):
+        if k == i or toks[k].text.lower() != prt:
+            continue
+        h = view.head(k) if view.parsed else None
+        # its own particle ("af te wijzen", "wees ... af"), or one no other verb claims
+        if h == i or (k > i and (h is None or toks[h].upos not in ("VERB", "AUX"))):
+            return True
+    return False
 
 
 _VERBS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
