@@ -25,7 +25,21 @@ def assemble(ud_dir: Path, ner_dir: Path | None, out: Path) -> None:
                      "description": "kroniek's Dutch tagger, lemmatiser, parser and entity recogniser",
                      "license": "research-only (CoNLL-2002); see MODEL_CARD.md"})
     nlp.meta.pop("performance", None)
+    _portable_config(nlp)
     nlp.to_disk(out)
+
+
+def _portable_config(nlp: spacy.Language) -> None:
+    """The shipped config names the project's own corpus paths, not the training machine's, and leaves out the
+    pretraining section (its raw text and weights were only the starting point)."""
+    cfg = nlp.config
+    cfg.pop("pretraining", None)
+    cfg.get("corpora", {}).pop("pretrain", None)
+    paths = cfg.setdefault("paths", {})
+    paths.pop("raw_text", None)
+    paths.update({"train": "training/corpus/joint-train.spacy", "dev": "training/corpus/joint-dev.spacy",
+                  "init_tok2vec": None})
+    nlp.config = cfg
 
 
 def install(built: Path, ship: Path = SHIP) -> None:
