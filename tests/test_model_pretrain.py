@@ -55,3 +55,21 @@ def test_pretraining_config_shares_the_joint_encoder(tmp_path: Path) -> None:
     assert cfg["components"]["tok2vec"] == joint["components"]["tok2vec"]
     assert cfg["corpora"]["pretrain"]["path"] == "${paths.raw_text}"
     assert cfg["corpora"]["train"] == joint["corpora"]["train"]
+
+
+def test_shipped_config_forgets_the_training_machine_and_the_pretraining(tmp_path: Path) -> None:
+    import spacy
+    from training.assemble import _portable_config
+
+    nlp = spacy.blank("nl")
+    cfg = nlp.config
+    cfg["paths"] = {"train": "/work/x/joint-train.spacy", "dev": "/work/x/dev.spacy", "raw_text": "/work/x/raw.jsonl",
+                    "init_tok2vec": "/work/x/model5.bin", "vectors": None}
+    cfg["pretraining"] = {"component": "tok2vec"}
+    cfg.setdefault("corpora", {})["pretrain"] = {"path": "${paths.raw_text}"}
+    nlp.config = cfg
+    _portable_config(nlp)
+    nlp.to_disk(tmp_path / "m")
+    text = (tmp_path / "m" / "config.cfg").read_text(encoding="utf-8")
+    assert "/work/x" not in text and "[pretraining]" not in text and "raw_text" not in text
+    assert spacy.load(tmp_path / "m").config["paths"]["train"] == "training/corpus/joint-train.spacy"
