@@ -129,6 +129,25 @@ def test_bad_input_phrasings(nlp, text, name, typ, actor):
     assert (e.type, e.actor) == (typ, actor)
 
 
+@pytest.mark.parametrize("text,name,actor", [
+    ("IS eist de verantwoordelijkheid op voor de aanslag in Luik.", "Islamitische Staat", "IMGMUSISI"),
+    ("Terreurgroep Islamitische Staat verloor Mosul.", "Islamitische Staat", "IMGMUSISI"),
+    ("Hamas heeft een staakt-het-vuren aanvaard.", "Hamas", "PSEREBHMS"),
+    ("De taliban hebben de stad ingenomen.", "Taliban", "AFGREB"),
+    ("Een kopstuk van Al-Qaida is gedood.", "Al-Qaida", "IMGMUSALQ"),
+])
+def test_armed_groups_get_their_cameo_actor(nlp, text, name, actor):
+    doc = read(nlp, text, date="2018-05")
+    e = next(e for e in doc.entities if e.actor == actor)
+    assert e.type == "ORG" and e.kb is not None
+    assert e.name == name or e.name in text  # the knowledge base's name, or the article's own (IS)
+
+
+@pytest.mark.parametrize("text", ["Is dat echt waar?", "Het is waar dat het regent.", "Waar is de eta van de trein?"])
+def test_the_verb_is_is_no_islamic_state(nlp, text):
+    assert not read(nlp, text).entities
+
+
 def test_actor_depends_on_the_article_date(nlp):
     text = "President Porosjenko sprak met de premier."
     assert read(nlp, text, "2016-03-01").entities[0].actor == "UKRGOV"

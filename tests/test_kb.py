@@ -142,6 +142,7 @@ def test_loader_reports_an_alias_of_an_unknown_entry(tmp_path):
 
 @pytest.mark.parametrize("name,row,message", [
     ("igos.tsv", "Q1\tigo\tORG\tNobody\t\n", "igos.tsv: row"),
+    ("groups.tsv", "\tREB\tGROUP\tNobody\t\n", "groups.tsv: row"),
     ("leaders.tsv", "Q1\tPER\tNobody\t\tRUSGOV:1999:\tRUSELI\t\n", "leaders.tsv: row"),
     ("seats.tsv", "seat:x\tORG\tX\t\n", "seats.tsv: line"),
     ("regions.tsv", "region:x\tX\t\tBEL\tbel\n", "regions.tsv: row"),

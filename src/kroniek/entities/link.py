@@ -4,7 +4,7 @@ from __future__ import annotations
 from kroniek.entities.mentions import Found
 from kroniek.kb import KBEntry
 
-_TRUSTED = frozenset({"country", "igo", "seat", "leader", "region"})  # cities are surnames too (Washington)
+_TRUSTED = frozenset({"country", "igo", "group", "seat", "leader", "region"})  # cities are surnames too (Washington)
 
 
 def _type(entry: KBEntry, form: str) -> str:

@@ -11,7 +11,7 @@ from kroniek.kb import KB, KBEntry
 from kroniek.kb.normalize import key, possessive_len
 
 _OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", ":", "-", "–", "—", "«", "„"})
-_CURATED = frozenset({"country", "igo", "seat", "leader", "capital", "region"})
+_CURATED = frozenset({"country", "igo", "group", "seat", "leader", "capital", "region"})
 
 
 @dataclass(slots=True)

@@ -223,12 +223,13 @@ class Builder:
         return not simplemma.is_known(low, "nl") or simplemma.lemmatize(low, "nl")[:1].isupper()
 
     def curated(self) -> None:
-        for n, (qid, code, typ, name, aliases) in enumerate(read_source("igos.tsv", 5, self.sources), 1):
-            if not _CODE.fullmatch(code) or typ not in _TYPES or not name:
-                raise ValueError(f"kb/sources/igos.tsv: row {n}: bad code, type or name: {code!r} {typ!r} {name!r}")
-            e = self.add(Entry(qid or f"kroniek:org:{key(name).replace(' ', '-')}", typ, "igo", name, actor=code))
-            for a in [name, *filter(None, aliases.split("|"))]:
-                e.alias(a)
+        for source, kind in (("igos.tsv", "igo"), ("groups.tsv", "group")):
+            for n, (qid, code, typ, name, aliases) in enumerate(read_source(source, 5, self.sources), 1):
+                if not _CODE.fullmatch(code) or typ not in _TYPES or not name:
+                    raise ValueError(f"kb/sources/{source}: row {n}: bad code, type or name: {code!r} {typ!r} {name!r}")
+                e = self.add(Entry(qid or f"kroniek:org:{key(name).replace(' ', '-')}", typ, kind, name, actor=code))
+                for a in [name, *filter(None, aliases.split("|"))]:
+                    e.alias(a)
         for n, (sid, typ, name, aliases, country, actor) in enumerate(read_source("seats.tsv", 6, self.sources), 1):
             if not _CODE.fullmatch(actor) or not _CODE.fullmatch(country) or typ not in _TYPES or not sid:
                 raise ValueError(f"kb/sources/seats.tsv: row {n}: bad id, type, country or actor: {sid!r}")
@@ -282,7 +283,8 @@ class Builder:
 
     def write(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
-        rank = {"seat": 0, "igo": 1, "country": 2, "leader": 3, "capital": 4, "region": 5, "person": 6, "city": 7}
+        rank = {"seat": 0, "igo": 1, "group": 1, "country": 2, "leader": 3, "capital": 4, "region": 5, "person": 6,
+                "city": 7}
         with open(out / "entries.tsv", "w", encoding="utf-8") as f:
             f.write("# id\ttype\tkind\tname\tcountry\tactor\tlat\tlon\troles (CODE:from:to;...)\n")
             for e in self.entries.values():
