@@ -355,6 +355,15 @@ def test_the_reflexive_zich_is_no_target() -> None:
     assert ev.plover == "SUPPORT" and ev.source.actor == "USAGOV" and ev.target is None
 
 
+def test_a_name_the_tagger_took_for_a_verb_is_still_an_actor() -> None:
+    # "IS" tagged as the copula "is", the tree in pieces: word order finds the group as the source
+    rows = [("IS", "zijn", "AUX", 3, "cop", ""), ("eist", "eisen", "VERB", 3, "amod", ""),
+            ("verantwoordelijkheid", "verantwoordelijkheid", "NOUN", 0, "root", ""), ("op", "op", "ADP", 3, "nmod", ""),
+            (".", ".", "PUNCT", 3, "punct", "")]
+    ev = one(make_doc(rows, [(1, 1, "ORG", "IMGMUSISI")]))
+    assert ev.cameo == "015" and ev.source is not None and ev.source.actor == "IMGMUSISI"
+
+
 def test_relative_clause_subject_is_the_noun_it_hangs_on() -> None:
     rows = [("Lukashenko", "Lukashenko", "PROPN", 0, "root", ""), (",", ",", "PUNCT", 4, "punct", ""),
             ("die", "die", "PRON", 4, "nsubj", "PronType=Rel"), ("bedankte", "bedanken", "VERB", 1, "acl:relcl", FIN),

@@ -99,8 +99,10 @@ def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
         cur.clear()
 
     def nounish(t: Token) -> bool:
-        # a "verb" whose lemma is no infinitive is a noun the tagger missed ("demonstranten")
-        return t.upos in ("NOUN", "PROPN") or (t.upos == "VERB" and bool(t.lemma) and not t.lemma.endswith("n"))
+        # a "verb" whose lemma is no infinitive is a noun the tagger missed ("demonstranten"); so is a capitalised
+        # name the tagger took for a word ("IS" for "is")
+        return (t.upos in ("NOUN", "PROPN") or (t.upos == "VERB" and bool(t.lemma) and not t.lemma.endswith("n"))
+                or (t.i in ent_at and t.upos != "ADJ" and t.text[:1].isupper()))
 
     for k in clause:
         t = toks[k]
