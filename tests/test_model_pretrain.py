@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from thinc.api import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # training/ lives beside src/, not in the package
@@ -45,6 +46,21 @@ def test_raw_text_is_every_training_sentence_once_and_no_dev_text(tmp_path: Path
     assert texts == ["De trein reed .", "Rutte won", "in Gent", "in Brugge", "Brand in Gent"]
     assert (n, words) == (5, 13)
     assert not any("eheim" in t or "Testa" in t for t in texts)
+
+
+def test_extra_text_of_ones_own_is_added_and_a_bad_line_named(tmp_path: Path) -> None:
+    data = _data(tmp_path / "data")
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(json.dumps({"id": "a1", "text": "Kop\nEerste alinea hier."}) + "\n\n", encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Een alinea van tekst.\n", encoding="utf-8")
+    out = tmp_path / "raw.jsonl"
+    n, _ = write_raw(data, out, [archive, notes])
+    texts = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert texts[-3:] == ["Kop", "Eerste alinea hier.", "Een alinea van tekst."] and n == 8
+    archive.write_text("{\"id\": 1}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"archive.jsonl:1: expected a JSON object with a text field"):
+        write_raw(data, out, [archive])
 
 
 def test_pretraining_config_shares_the_joint_encoder(tmp_path: Path) -> None:
