@@ -83,42 +83,35 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
             lemmas.append(alt)
     out: list[tuple[str, str, int | None]] = []
     separate: list[tuple[str, int]] | None = None  # the same for every reading: looked for once
+
+    def separated() -> list[tuple[str, int]]:
+        nonlocal separate
+        if separate is None:
+            separate = _separate_particles(view, lex, i)
+        return separate
+
+    def written(prt: str) -> bool:
+        # a particle reading needs the particle in the word (afgewezen) or separated (wees ... af): the
+        # lemmatiser's guess alone is not enough, Flemish "gewezen" (former) is no "afgewezen"
+        return low.startswith(prt) or any(p == prt for p, _ in separated())
+
     prefixes = _as_tuple(lex.particles)
     for lemma in lemmas:
         if "_" in lemma:
             prt, _, verb = lemma.partition("_")
-            if _has_particle(view, i, low, prt):
+            if written(prt):
                 out.append((verb.replace("_", ""), prt, None))
             continue
         if lemma.startswith(prefixes):  # most words start with no particle: one test for all of them
             for p in lex.particles:
-                if lemma.startswith(p) and lex.knows(lemma[len(p):], p) and _has_particle(view, i, low, p):
+                if lemma.startswith(p) and lex.knows(lemma[len(p):], p) and written(p):
                     out.append((lemma[len(p):], p, None))
         if lemma in _verbs(lex):  # only a lexicon verb can take a separate particle
-            if separate is None:
-                separate = _separate_particles(view, lex, i)
-            for p, k in separate:
+            for p, k in separated():
                 if lex.knows(lemma, p):
                     out.append((lemma, p, k))
         out.append((lemma, "", None))
     return out
-
-
-def _has_particle(view: SentenceView, i: int, word: str, prt: str) -> bool:
-    """Whether a particle reading of word i is written in the sentence: in the word (afgewezen) or as its
-    separated particle (wees ... af). A lemmatiser's guess alone is not enough: Flemish "gewezen" (former) is
-    no "afgewezen"."""
-    if word.startswith(prt):
-        return True
-    toks = view.doc.tokens
-    for k in range(view.lo, view.hi):
-        if k == i or toks[k].text.lower() != prt:
-            continue
-        h = view.head(k) if view.parsed else None
-        # its own particle ("af te wijzen", "wees ... af"), or one no other verb claims
-        if h == i or (k > i and (h is None or toks[h].upos not in ("VERB", "AUX"))):
-            return True
-    return False
 
 
 _VERBS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
@@ -152,6 +145,9 @@ def _separate_particles(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[
             break  # a particle after another verb is that verb's
         if k <= i or toks[k].text.lower() not in lex.particles:
             continue
+        h = view.head(k) if view.parsed else None
+        if h is not None and h != i and toks[h].upos in ("VERB", "AUX"):
+            continue  # the tree gives it to another verb ("luisterden de gewezen minister af")
         nxt = toks[k + 1] if k + 1 < view.hi else None
         if k == last or nxt is None or not nxt.text[:1].isalnum() or nxt.upos == "ADP" or (
             nxt.text.lower() in lex.roles if lex.roles else False
