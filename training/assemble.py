@@ -11,8 +11,10 @@ import tempfile
 from pathlib import Path
 
 import spacy
+from thinc.api import Config
 
 SHIP = Path(__file__).resolve().parents[1] / "src/kroniek/models/nl/pipeline"
+RECIPE = Path(__file__).resolve().parent / "joint.cfg"
 
 
 def assemble(ud_dir: Path, ner_dir: Path | None, out: Path) -> None:
@@ -30,15 +32,12 @@ def assemble(ud_dir: Path, ner_dir: Path | None, out: Path) -> None:
 
 
 def _portable_config(nlp: spacy.Language) -> None:
-    """The shipped config names the project's own corpus paths, not the training machine's, and leaves out the
-    pretraining section (its raw text and weights were only the starting point)."""
+    """The shipped config names the recipe's own paths (training/joint.cfg's), not the training machine's, and
+    leaves out the pretraining section (its raw text and weights were only the starting point)."""
     cfg = nlp.config
     cfg.pop("pretraining", None)
     cfg.get("corpora", {}).pop("pretrain", None)
-    paths = cfg.setdefault("paths", {})
-    paths.pop("raw_text", None)
-    paths.update({"train": "training/corpus/joint-train.spacy", "dev": "training/corpus/joint-dev.spacy",
-                  "init_tok2vec": None})
+    cfg["paths"] = dict(Config().from_disk(RECIPE, interpolate=False)["paths"])
     nlp.config = cfg
 
 

@@ -148,12 +148,12 @@ class Arguments:
     def __init__(self, doc: Document, view: SentenceView, prep_roles: dict[str, str],
                  pair_words: dict[str, str] | None = None, source_preps: frozenset[str] = frozenset()):
         self.doc = doc
-        self.source_preps = source_preps  # "volgens X": X is whom the news is attributed to, not a party
         self.view = view
         self.roles = prep_roles
         self.pair_words = pair_words or {}
         self.places = frozenset(p for p, r in prep_roles.items() if r == "place")
-        self.topics = frozenset(p for p, r in prep_roles.items() if r == "topic")
+        # "volgens X" attributes the news to X, "over X" is what it is about: X is no party either way
+        self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
 
     def rel(self, k: int) -> str:
         return self.doc.tokens[k].deprel
@@ -299,8 +299,8 @@ class Arguments:
                 continue
             if self._in_place_phrase(a_tok, clause):
                 continue  # "in (de hoofdstad) Minsk" is where, not who
-            if a_tok > view.lo and doc.tokens[a_tok - 1].text.lower() in self.source_preps | self.topics:
-                continue  # "volgens X" attributes, "over X" is what it is about
+            if a_tok > view.lo and doc.tokens[a_tok - 1].text.lower() in self.no_party:
+                continue
             t = doc.tokens[head]
             if t.upos == "PRON":
                 a = actors.for_token(doc, head, t.start, t.end)
