@@ -143,6 +143,45 @@ def test_armed_groups_get_their_cameo_actor(nlp, text, name, actor):
     assert e.name == name or e.name in text  # the knowledge base's name, or the article's own (IS)
 
 
+@pytest.mark.parametrize("text,date,codes", [
+    ("De VVD en het CDA hebben een akkoord bereikt over de begroting.", "2018-03-05", {"NLDGOVPTY"}),
+    ("De PVV stemde tegen het voorstel van GroenLinks.", "2018-03-05", {"NLDOPPPTY"}),
+    ("De PvdA stapte uit het kabinet.", "2010-02", {"NLDGOVPTY"}),  # a month's first day: still in it
+    ("N-VA viel CD&V scherp aan in de Kamer.", "2019-03-01", {"BELOPPPTY", "BELGOVPTY"}),
+])
+def test_parties_carry_government_or_opposition_by_date(nlp, text, date, codes):
+    doc = read(nlp, text, date=date)
+    parties = [e for e in doc.entities if (e.kb or "").startswith("kroniek:party:")]
+    assert len(parties) >= 1 and all(e.type == "ORG" for e in parties)
+    assert {e.actor for e in parties} == codes
+
+
+@pytest.mark.parametrize("text,name,actor", [
+    ("N-VA-voorzitter Bart De Wever viel de regering aan.", "Bart De Wever", "BELGOVPTY"),
+    ("VVD'er Klaas Dijkhoff sprak in de Kamer.", "Klaas Dijkhoff", "NLDGOVPTY"),
+    ("Daarop antwoordde Joke Schauvliege (CD&V) in het parlement.", "Joke Schauvliege", "BELGOVPTY"),
+    ("Vlaams minister Ben Weyts ( N-VA ) opende de brug.", "Ben Weyts", "BELGOVPTY"),
+    ("SP-Kamerlid Renske Leijten stelde vragen.", "Renske Leijten", "NLDOPPPTY"),
+])
+def test_a_person_takes_the_code_of_the_party_the_text_ties_them_to(nlp, text, name, actor):
+    doc = read(nlp, text, date="2018-03-05")
+    person = next(e for e in doc.entities if e.name == name)
+    assert person.type == "PER" and person.actor == actor
+
+
+def test_a_person_next_to_no_party_keeps_no_code(nlp):
+    doc = read(nlp, "Buurman Jan Peeters (54) en oud-collega Karel Smit (CDA-achtig) spraken.", date="2018-03-05")
+    assert all(e.actor is None for e in doc.entities if e.type == "PER")
+
+
+@pytest.mark.parametrize("text", [
+    "Het groen in de stad groeit.", "Groen licht voor de plannen van de gemeente.",
+    "Burgemeester Jan Groen opende het park.", "Denk eraan dat de winkels zondag dicht zijn.",
+])
+def test_party_names_that_are_words_or_surnames_stay_words(nlp, text):
+    assert not [e for e in read(nlp, text).entities if (e.kb or "").startswith("kroniek:party:")]
+
+
 @pytest.mark.parametrize("text", ["Is dat echt waar?", "Het is waar dat het regent.", "Waar is de eta van de trein?"])
 def test_the_verb_is_is_no_islamic_state(nlp, text):
     assert not read(nlp, text).entities

@@ -74,6 +74,19 @@ def test_roles_hold_only_while_in_office(kb, name, day, actor):
     assert kb.lookup(name)[0][0].actor_at(day) == actor
 
 
+@pytest.mark.parametrize("name,day,actor", [
+    ("VVD", "2018-03-05", "NLDGOVPTY"), ("VVD", "2008-06-01", "NLDOPPPTY"), ("PvdA", "2008-06-01", "NLDGOVPTY"),
+    ("PvdA", "2010-06-01", "NLDOPPPTY"),  # it left Balkenende IV in February 2010
+    ("PVV", "2025-01-01", "NLDGOVPTY"), ("PVV", "2025-07-01", "NLDOPPPTY"),
+    ("VVD", "2026-06-01", "NLDPTY"),  # after the last cabinet the table knows: no claim on government
+    ("N-VA", "2016-01-01", "BELGOVPTY"), ("N-VA", "2019-03-01", "BELOPPPTY"), ("sp.a", "2021-01-01", "BELGOVPTY"),
+    ("Vlaams Belang", "2021-01-01", "BELOPPPTY"), ("cdH", "2012-01-01", "BELGOVPTY"),
+])
+def test_parties_are_coded_by_the_cabinets_they_sat_in(kb, name, day, actor):
+    entry = next(e for e, form in kb.lookup(name) if e.kind == "party")
+    assert entry.type == "ORG" and entry.actor_at(day) == actor
+
+
 def test_petrarch_leaders_are_converted(kb):
     # a leader only petrarch2 knows, by its full name, with its dated role
     entry = kb.lookup("Alyaksandr Lukashenka")[0][0]
@@ -146,6 +159,9 @@ def test_loader_reports_an_alias_of_an_unknown_entry(tmp_path):
     ("leaders.tsv", "Q1\tPER\tNobody\t\tRUSGOV:1999:\tRUSELI\t\n", "leaders.tsv: row"),
     ("seats.tsv", "seat:x\tORG\tX\t\n", "seats.tsv: line"),
     ("regions.tsv", "region:x\tX\t\tBEL\tbel\n", "regions.tsv: row"),
+    ("parties.tsv", "kroniek:party:x\tX\t\tNederland\n", "parties.tsv: row"),
+    ("cabinets.tsv", "NLD\tNobody I\t2020-01-01\t2019-01-01\tVVD\n", "cabinets.tsv: row"),
+    ("cabinets.tsv", "NLD\tNobody II\t2020-01-01\t\tN-VA\n", "N-VA not a NLD party"),
 ])
 def test_build_reports_a_bad_source_row(tmp_path, name, row, message):
     for f in SOURCES.glob("*.tsv"):
@@ -156,6 +172,7 @@ def test_build_reports_a_bad_source_row(tmp_path, name, row, message):
     with pytest.raises(ValueError, match=message):
         b.curated()
         b.regions()
+        b.parties()
         b.people()
 
 

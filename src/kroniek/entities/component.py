@@ -15,6 +15,7 @@ from kroniek.entities.mentions import (
     proper_spans,
     recogniser_mentions,
 )
+from kroniek.entities.parties import party_members
 from kroniek.kb import KB, load
 from kroniek.kb.normalize import key, possessive_len
 from kroniek.pipeline import Component, component
@@ -128,6 +129,7 @@ def read_entities(doc: Document, kb: KB) -> Document:
     day = doc.date.earliest.isoformat() if doc.date else None
     linked = [choose(f) for f in find(doc, kb)]
     doc.entities = group(doc, linked, day)
+    party_members(doc, doc.entities, kb, day)
     nominal_references(doc, doc.entities)
     pronoun_references(doc, doc.entities)
     for e in doc.entities:

@@ -24,7 +24,7 @@ from pathlib import Path
 from kroniek.kb.normalize import key
 
 TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
-KINDS = frozenset({"country", "igo", "group", "seat", "leader", "person", "capital", "city", "region"})
+KINDS = frozenset({"country", "igo", "group", "party", "seat", "leader", "person", "capital", "city", "region"})
 FORMS = frozenset({"name", "adjective", "demonym"})
 _ROLE = r"[A-Z]{3,}:(?:default|\d{4}-\d\d-\d\d)?:(?:\d{4}-\d\d-\d\d)?"
 _ROLES = re.compile(rf"(?:{_ROLE}(?:;{_ROLE})*)?")

@@ -237,6 +237,35 @@ class Builder:
             for a in [name, *filter(None, aliases.split("|"))]:
                 e.alias(a)
 
+    def parties(self) -> None:
+        """Parties, coded by the cabinets they sat in: GOVPTY in them, OPPPTY in the country's other
+        listed cabinets, PTY (country only) on days no listed cabinet covers."""
+        parties = read_source("parties.tsv", 4, self.sources)
+        names = {name: country for _, name, _, country in parties}
+        cabinets: dict[str, list[tuple[str, str, set[str]]]] = defaultdict(list)
+        for n, (country, cabinet, start, end, members) in enumerate(read_source("cabinets.tsv", 5, self.sources), 1):
+            held = set(filter(None, members.split("|")))
+            if (not re.fullmatch(r"\d{4}-\d\d-\d\d", start) or not re.fullmatch(r"(\d{4}-\d\d-\d\d)?", end)
+                    or (end and end <= start) or not held):
+                raise ValueError(f"kb/sources/cabinets.tsv: row {n}: bad dates or parties: {cabinet!r}")
+            strangers = sorted(p for p in held if names.get(p) != country)
+            if strangers:
+                raise ValueError(f"kb/sources/cabinets.tsv: row {n}: {', '.join(strangers)} not a {country} party in parties.tsv")
+            cabinets[country].append((start, end, held))
+        for n, (pid, name, aliases, country) in enumerate(parties, 1):
+            if not pid or not name or not re.fullmatch(r"[A-Z]{3}", country):
+                raise ValueError(f"kb/sources/parties.tsv: row {n}: bad id, name or country: {pid!r}")
+            e = self.add(Entry(pid, "ORG", "party", name, country=country, actor=f"{country}PTY"))
+            for a in [name, *filter(None, aliases.split("|"))]:
+                e.alias(a)
+            for start, end, held in sorted(cabinets[country], key=lambda c: c[0]):
+                code = f"{country}{'GOV' if name in held else 'OPP'}PTY"
+                if e.roles and e.roles[-1][0] == code and e.roles[-1][2] == start:
+                    e.roles[-1] = (code, e.roles[-1][1], end)  # one role across consecutive cabinets
+                else:
+                    e.roles.append((code, start, end))
+            e.roles.append((f"{country}PTY", "default", ""))
+
     def regions(self) -> None:
         for n, (rid, name, aliases, country, actor) in enumerate(read_source("regions.tsv", 5, self.sources), 1):
             if not rid or not name or not _CODE.fullmatch(actor) or (country and not _CODE.fullmatch(country)):
@@ -283,7 +312,7 @@ class Builder:
 
     def write(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
-        rank = {"seat": 0, "igo": 1, "group": 1, "country": 2, "leader": 3, "capital": 4, "region": 5, "person": 6,
+        rank = {"seat": 0, "igo": 1, "group": 1, "party": 1, "country": 2, "leader": 3, "capital": 4, "region": 5, "person": 6,
                 "city": 7}
         with open(out / "entries.tsv", "w", encoding="utf-8") as f:
             f.write("# id\ttype\tkind\tname\tcountry\tactor\tlat\tlon\troles (CODE:from:to;...)\n")
@@ -312,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         b.countries()
         b.curated()
         b.regions()
+        b.parties()
         b.people()
         b.cities()
     except ValueError as e:
