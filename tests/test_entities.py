@@ -101,6 +101,19 @@ def test_actor_for_span_on_the_reference(sotsji, phrase, actor):
         assert isinstance(ref, ActorRef) and ref.text == phrase
 
 
+@pytest.mark.parametrize("phrase,actor", [
+    ("De Nederlandse staatssecretaris", "NLDGOV"),
+    ("Belgische Kamerleden", "BELLEG"),
+    ("de Duitse partijleider", "DEUPTY"),
+    ("De burgemeester van Antwerpen", "BELGOV"),
+    ("Franse boeren", "FRAAGR"),
+])
+def test_actor_for_span_of_political_and_social_roles(nlp, phrase, actor):
+    doc = read(nlp, f"{phrase} sprak gisteren in de stad.", date="2018-03-05")
+    ref = actor_for_span(doc, 0, len(phrase))
+    assert ref is not None and ref.actor == actor
+
+
 def test_actor_for_token_resolves_pronouns(sotsji):
     hij = [t for t in sotsji.tokens if t.text == "hij"]
     assert [actor_for_token(sotsji, t.i).actor for t in hij] == ["BLRGOV"] * 4

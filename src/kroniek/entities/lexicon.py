@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from kroniek.lang.nl import table_rows
 
-_ROLES = frozenset({"-", "GOV", "MIL", "COP", "OPP", "CVL", "JUD", "LEG", "SPY", "REB", "INS", "SEP", "BUS", "MED",
+_ROLES = frozenset({"-", "GOV", "MIL", "COP", "OPP", "CVL", "JUD", "LEG", "SPY", "REB", "INS", "SEP", "BUS", "MED", "PTY",
                     "REF", "EDU", "LAB", "ELI", "HLH", "HRI", "ENV", "DEV", "AGR", "CRM", "UAF"})
 
 
