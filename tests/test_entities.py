@@ -107,6 +107,8 @@ def test_actor_for_span_on_the_reference(sotsji, phrase, actor):
     ("de Duitse partijleider", "DEUPTY"),
     ("De burgemeester van Antwerpen", "BELGOV"),
     ("Franse boeren", "FRAAGR"),
+    ("De CDA-leider", "NLDGOVPTY"),  # a party's leader: the party's code
+    ("Het kabinet-Merkel", "DEUGOV"),  # a leader's cabinet: the leader's country
 ])
 def test_actor_for_span_of_political_and_social_roles(nlp, phrase, actor):
     doc = read(nlp, f"{phrase} sprak gisteren in de stad.", date="2018-03-05")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.analysis.model import MODEL_DIR, Analyzer, ModelMissing, fallback_lemma, load_pipeline
+from kroniek.analysis.model import MODEL_DIR, Analyzer, ModelMissing, fallback_lemma, load_pipeline, pick_lemma
 from kroniek.doc import Document
 from kroniek.pipeline import Pipeline
 
@@ -79,6 +79,14 @@ def test_empty_document_is_fine(nlp: Pipeline) -> None:
 
 def test_fallback_lemma_uses_dictionary() -> None:
     assert fallback_lemma("huizen") == "huis"
+
+
+def test_a_verb_in_en_keeps_the_infinitive_the_dictionary_reads_as_a_noun() -> None:
+    assert fallback_lemma("stellen") == "stel"  # the dictionary's reading: a plural noun
+    assert pick_lemma("stellen", "stellen", "VERB") == "stellen"
+    assert pick_lemma("stellen", "stellen", "NOUN") == "stel"
+    assert pick_lemma("huizen", "huizen", "NOUN") == "huis"
+    assert pick_lemma("bezoekt", "bezoekken", "VERB") == "bezoeken"  # the dictionary still wins on -t forms
 
 
 def test_vocabulary_stays_bounded_and_results_do_not_change(monkeypatch) -> None:

@@ -73,4 +73,11 @@ def words(cls: str) -> frozenset[str]:
 def role_of(word: str, lemma: str = "") -> RoleWord | None:
     """The role word a token is, by its form or its lemma."""
     table = role_words()
-    return table.get(word.lower()) or (table.get(lemma.lower()) if lemma else None)
+    low = word.lower()
+    found = table.get(low) or (table.get(lemma.lower()) if lemma else None)
+    if found is None and "-" in low.strip("-"):
+        # a compound names the role in its head ("PVV-leider", "oud-minister") or, before a name, in its
+        # first part ("kabinet-Rutte", "regering-Rajoy")
+        first, _, head = low.rpartition("-")
+        found = table.get(head) or (table.get(first.split("-")[0]) if word.rpartition("-")[2][:1].isupper() else None)
+    return found

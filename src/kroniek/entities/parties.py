@@ -13,7 +13,8 @@ _MEMBER = re.compile(r"^(.+?)(?:['’]|-)(?:er|ers|ster|sters)$")
 _MOST_WORDS = 6  # a party name in brackets after a person: "( CD & V )" is three tokens
 
 
-def _party(kb: KB, text: str) -> KBEntry | None:
+def party_named(kb: KB, text: str) -> KBEntry | None:
+    """The party `text` names, if any."""
     return next((e for e, form in kb.lookup(text) if e.kind == "party" and form == "name"), None)
 
 
@@ -24,9 +25,9 @@ def _party_before(doc: Document, kb: KB, i: int) -> KBEntry | None:
     word = doc.tokens[i - 1].text
     member = _MEMBER.match(word)
     if member:
-        return _party(kb, member.group(1))
+        return party_named(kb, member.group(1))
     head, _, role = word.rpartition("-")
-    return _party(kb, head) if head and role.isalpha() else None
+    return party_named(kb, head) if head and role.isalpha() else None
 
 
 def _party_after(doc: Document, kb: KB, last: int) -> KBEntry | None:
@@ -36,7 +37,7 @@ def _party_after(doc: Document, kb: KB, last: int) -> KBEntry | None:
         return None
     for j in range(last + 2, min(last + 2 + _MOST_WORDS, len(toks))):
         if toks[j].text == ")":
-            return _party(kb, doc.text[toks[last + 1].start : toks[j - 1].end])
+            return party_named(kb, doc.text[toks[last + 1].start : toks[j - 1].end])
     return None
 
 

@@ -7,6 +7,8 @@ from collections import Counter
 from kroniek.doc import Document, Entity, Mention
 from kroniek.entities.coref import antecedent
 from kroniek.entities.lexicon import pronouns, role_of, words
+from kroniek.entities.parties import party_named
+from kroniek.kb import load as load_kb
 
 _ENTITY_PREFERENCE = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 
@@ -73,6 +75,9 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
     if agents:
         e = agents[0][1]
         return e.id, e.actor
+    compound = _compound_actor(doc, toks)
+    if compound is not None:
+        return None, compound
     roles = [r for r in (role_of(t.text, t.lemma) for t in toks) if r is not None]
     places = [e for _, e in sorted(inside, key=lambda x: x[0]) if e.country or e.actor]
     if roles and not places:
@@ -94,6 +99,27 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
         e = places[0]
         return e.id, e.actor or e.country
     return None, None
+
+
+def _compound_actor(doc: Document, toks: list) -> str | None:
+    """The actor a compound of a role and a name codes: a party's ("CDA-leider", "N-VA-voorzitter")
+    or a leader's country with the role ("regering-Rajoy", "kabinet-Rutte")."""
+    day = doc.date.earliest.isoformat() if doc.date else None
+    for t in toks:
+        if "-" not in t.text.strip("-"):
+            continue
+        first, _, last = t.text.rpartition("-")
+        if role_of(last) is not None:
+            party = party_named(load_kb(), first)
+            if party is not None:
+                return party.actor_at(day)
+        role = role_of(first.split("-")[0])
+        if role is not None and last[:1].isupper():
+            leader = next((e for e, form in load_kb().lookup(last) if e.type == "PER" and form == "name"), None)
+            country = (leader.actor_at(day) or leader.country or "")[:3] if leader is not None else ""
+            if country and country != "IGO":
+                return country + role.role
+    return None
 
 
 def _entity_at(doc: Document, offset: int) -> Entity | None:

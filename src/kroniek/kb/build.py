@@ -151,7 +151,8 @@ class Builder:
                 words = nl.currencies.get(cur, "").split()
                 # the adjective is the word before the currency: "Nieuwe Taiwanese dollar" -> Taiwanese
                 adj = words[-2] if len(words) >= 2 else ""
-                if adj[:1].isupper() and adj.endswith("e") and "-" not in adj:
+                # ... but not a word of a country's name ("Verenigde Arabische Emiraten-dirham")
+                if adj[:1].isupper() and adj.endswith("e") and "-" not in adj and "-" not in words[-1]:
                     adjective_owner[adj].add(e.id)
         for adj, owners in adjective_owner.items():
             if len(owners) == 1:
