@@ -10,6 +10,9 @@ _ROLES = frozenset({"-", "GOV", "MIL", "COP", "OPP", "CVL", "JUD", "LEG", "SPY",
                     "REF", "EDU", "LAB", "ELI", "HLH", "HRI", "ENV", "DEV", "AGR", "CRM", "UAF"})
 
 
+_FORMER = frozenset({"oud", "ex"})
+
+
 @dataclass(frozen=True, slots=True)
 class RoleWord:
     word: str
@@ -80,4 +83,7 @@ def role_of(word: str, lemma: str = "") -> RoleWord | None:
         # first part ("kabinet-Rutte", "regering-Rajoy")
         first, _, head = low.rpartition("-")
         found = table.get(head) or (table.get(first.split("-")[0]) if word.rpartition("-")[2][:1].isupper() else None)
+        if found is not None and first in _FORMER:
+            # CAMEO codes a former official as an elite (RUSELI), no longer as the office
+            found = RoleWord(low, "ELI", found.person)
     return found
