@@ -4,7 +4,9 @@ With a parse: the subject is the source and the object, indirect object or a pre
 the target; in the passive the subject is the target and the agent ("door ...") the source. A verb
 without its own subject borrows one: from the verb that controls it or lets it happen ("liet
 oppakken", "beloofde ... te blijven"), from the first verb of a coordination, or from the noun a
-relative clause hangs on.
+relative clause hangs on. A headline drops the auxiliary: its bare participle ("Verdachte
+opgepakt") is a passive unless the verb forms the perfect with "zijn" ("Minister afgetreden").
+An event between equals takes its parties from "tussen A en B" when the tree names neither.
 
 Parsers slip, and a slipped tree can hide the actors. So when the tree gives no actor for a side,
 the named actors of the clause are taken in word order: the first is the source, the next one that
@@ -14,12 +16,17 @@ from __future__ import annotations
 
 from kroniek.doc import Argument, Document, Token
 from kroniek.events import actors
+from kroniek.events.lexicon import perfect_zijn
 from kroniek.events.pairs import pair_kind, resolve_pair
 from kroniek.events.syntax import SentenceView
 
 _REL_PRONOUNS = frozenset({"die", "dat", "wie", "welke", "wat"})
 _RECIPROCAL = frozenset({"elkaar", "mekaar"})
 _PASSIVE_AUX = frozenset({"worden"})
+_ACTIVE_AUX = frozenset({"hebben"})  # the perfect with "hebben" is always active; Dutch has no passive with it
+_ZIJN = "zijn"  # the auxiliary of both the passive perfect and the perfect of the "zijn" verbs
+_BETWEEN = frozenset({"tussen"})  # "tussen A en B" names both parties of an event between equals
+_MAIN_CLAUSE = frozenset({"root", "conj", "parataxis"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 
@@ -146,7 +153,8 @@ class Arguments:
     """Argument finder for one sentence; `prep_roles` maps prepositions to agent/target/place."""
 
     def __init__(self, doc: Document, view: SentenceView, prep_roles: dict[str, str],
-                 pair_words: dict[str, str] | None = None, source_preps: frozenset[str] = frozenset()):
+                 pair_words: dict[str, str] | None = None, source_preps: frozenset[str] = frozenset(),
+                 zijn_verbs: frozenset[str] | None = None):
         self.doc = doc
         self.view = view
         self.roles = prep_roles
@@ -154,6 +162,7 @@ class Arguments:
         self.places = frozenset(p for p, r in prep_roles.items() if r == "place")
         # "volgens X" attributes the news to X, "over X" is what it is about: X is no party either way
         self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
+        self.zijn_verbs = perfect_zijn() if zijn_verbs is None else zijn_verbs
 
     def rel(self, k: int) -> str:
         return self.doc.tokens[k].deprel
@@ -165,14 +174,56 @@ class Arguments:
     # ---------------------------------------------------------------- tree
     def passive(self, v: int) -> bool:
         view = self.view
+        auxes = {self._lemma(a) for a in view.children(v, "aux", "cop")}
+        if auxes & _ACTIVE_AUX and not auxes & _PASSIVE_AUX:
+            # "Hamas en Fatah hebben een akkoord bereikt" with the object taken for a passive subject
+            return False
+        if self._zijn_perfect(v, auxes):
+            return False
         if view.deps(v, "nsubj:pass", "aux:pass", "expl:pass"):
             return True
         if "VerbForm=Part" not in self.doc.tokens[v].feats:
             return False
         # "werd ... betoogd" with worden as the copula is a parser slip for the passive auxiliary
-        if any(self._lemma(a) in _PASSIVE_AUX for a in view.children(v, "aux", "cop")):
+        if auxes & _PASSIVE_AUX:
             return True
-        return self._shares_passive(v)
+        return self._headline(v) or self._shares_passive(v)
+
+    def _zijn_perfect(self, v: int, auxes: set[str]) -> bool:
+        """The perfect of a "zijn" verb, which the parser may take for a passive: "Drie soldaten zijn
+        gesneuveld". With an agent it is one after all ("is geraakt door een kogel")."""
+        view = self.view
+        return (_ZIJN in auxes and not auxes & _PASSIVE_AUX and self._lemma(v).replace("_", "") in self.zijn_verbs
+                and any(self.rel(k) == "nsubj" for k in view.deps(v, "nsubj"))
+                and not view.deps(v, "nsubj:pass", "expl:pass") and self.agent(v) is None)
+
+    def _bare_participle(self, v: int) -> bool:
+        """A participle heading a main clause on its own: no auxiliary, copula or object."""
+        view = self.view
+        t = self.doc.tokens[v]
+        # no participle ends in -e: "stemde" tagged as one is the past tense
+        return (t.upos == "VERB" and "VerbForm=Part" in t.feats and not t.text.lower().endswith("e")
+                and view.rel(v).split(":")[0] in _MAIN_CLAUSE and not view.children(v, "aux", "cop", "obj"))
+
+    def _headline(self, v: int) -> bool:
+        """A headline's bare participle is a passive ("Twee verdachten aangehouden na schietpartij"),
+        unless its verb forms the perfect with "zijn" ("Poetin vertrokken naar Minsk")."""
+        if not self._bare_participle(v) or self._lemma(v).replace("_", "") in self.zijn_verbs:
+            return False
+        view = self.view
+        seen = {v}
+        k = v
+        # a coordinated or juxtaposed verb must hang on a main clause; a conjunct shares its head's
+        # auxiliary ("heeft Poetin ontmoet en [bedankt]" is active), so that head must have none
+        while view.rel(k) != "root":
+            h = view.head(k)
+            if h is None or h in seen or view.rel(k).split(":")[0] not in _MAIN_CLAUSE:
+                return False
+            if view.rel(k).split(":")[0] == "conj" and view.children(h, "aux", "cop"):
+                return False
+            seen.add(h)
+            k = h
+        return True
 
     def _shares_passive(self, v: int) -> bool:
         """A participle coordinated with a passive one shares its auxiliary: "werd ontvoerd en [gedood]"."""
@@ -276,12 +327,29 @@ class Arguments:
             tgt = args[0]
         if symmetric and not has_actor(tgt) and s is not None:
             # coordinated subjects of a meeting or an agreement act on each other: "Poetin en Lukashenko spraken"
-            conj = view.children(s, "conj")
+            # ... also when the names stand in apposition: "de organisaties Hamas en Fatah"
+            conj = view.children(s, "conj") or [c for a in view.children(s, "appos") for c in view.children(a, "conj")]
             if conj:
                 tgt = argument(self.doc, view, conj[0])
         return src, tgt
 
     # ---------------------------------------------------------------- word order
+    def between(self, v: int) -> tuple[Argument, Argument] | None:
+        """The parties named by "tussen A en B" on verb v or on its subject or object noun:
+        "akkoord bereikt [tussen de EU en het VK]", "het overleg [tussen Poetin en Loekasjenko]"."""
+        view = self.view
+        for h in [v, *view.deps(v, "nsubj", "obj")]:
+            for k in view.children(h, "obl", "nmod"):
+                if (self._prep(k) or "") not in _BETWEEN:
+                    continue
+                conj = view.children(k, "conj")
+                if conj:
+                    a, b = argument(self.doc, view, k), argument(self.doc, view, conj[0])
+                    # one side may be a name the knowledge base lacks: it is still the other party
+                    if (has_actor(a) or has_actor(b)) and not same(a, b):
+                        return a, b
+        return None
+
     def named(self, v: int, theme: frozenset[int], symmetric: bool = True) -> list[Argument]:
         """Actors named in v's word-order clause, in order, each once; places and themes left out,
         and, unless the event is symmetric, the later members of a coordination ("Joden en moslims
@@ -330,6 +398,12 @@ class Arguments:
         src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
         if has_actor(src) and has_actor(tgt):
             return src, tgt
+        if symmetric and self.view.parsed:
+            pair = self.between(v)
+            # unless the tree named a third party, which is no side of the pair
+            if pair is not None and not any(has_actor(a) and not same(a, pair[0]) and not same(a, pair[1])
+                                            for a in (src, tgt)):
+                return pair
         # a plural pair ("de twee leiders") is both parties of an event between equals or of "elkaar"
         for side in (src, tgt) if symmetric or (tgt is not None and tgt is src) else ():
             if side is not None and not has_actor(side) and side.start is not None and side.end is not None:

@@ -195,6 +195,26 @@ def build(
     )
 
 
+def parse_lemmas(text: str, where: str) -> frozenset[str]:
+    """A one-column list of verb lemmas; particle verbs written together or with "_", which is dropped."""
+    out: set[str] = set()
+    for n, (lemma,) in parse_rows(text, where, 1):
+        if not lemma.replace("_", "").isalpha() or lemma != lemma.lower():
+            raise TableError(where, n, f"bad lemma {lemma!r}: expected one lower-case infinitive")
+        key = lemma.replace("_", "")
+        if key in out:
+            raise TableError(where, n, f"lemma {lemma!r} listed twice")
+        out.add(key)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def perfect_zijn() -> frozenset[str]:
+    """Verbs that form the perfect with "zijn" (lang/nl/verbs_perfect_zijn.tsv)."""
+    name = "verbs_perfect_zijn.tsv"
+    return parse_lemmas(_read(name), f"lang/nl/{name}")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     files = ("event_triggers.tsv", "event_reporting.tsv", "event_modality.tsv", "event_clauses.tsv",

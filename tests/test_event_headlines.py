@@ -1,0 +1,163 @@
+"""Headline participles and "tussen A en B", read through the whole pipeline with the shipped model.
+
+Dutch headlines drop the auxiliary ("Twee verdachten aangehouden"): the bare participle is a passive,
+so its subject is the one acted on, unless the verb forms the perfect with "zijn" ("Minister
+afgetreden"), whose subject acts. An event between equals takes its parties from "tussen A en B".
+"""
+from __future__ import annotations
+
+import pytest
+
+import kroniek
+from kroniek.analysis.model import MODEL_DIR
+from kroniek.events.lexicon import parse_lemmas, perfect_zijn
+from kroniek.events.tables import TableError
+
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="the Dutch model is not trained")
+
+Side = tuple[str, str | None] | None  # (text, actor code) of a source or target
+
+
+def _side(arg: dict | None) -> Side:
+    return None if arg is None else (arg["text"], arg["actor"])
+
+
+def _sides(sentence: str, word: str) -> tuple[Side, Side]:
+    reading = kroniek.read(sentence, date="2020-09-14")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    return _side(ev["source"]), _side(ev["target"])
+
+
+def _passive(sentence: str, word: str) -> bool:
+    """Whether the argument finder reads the verb `word` of the parsed sentence as a passive."""
+    from kroniek.events.arguments import Arguments
+    from kroniek.events.lexicon import lexicon
+    from kroniek.events.syntax import SentenceView
+    from kroniek.input.article import Article
+    from kroniek.pipeline import default_pipeline
+
+    doc = default_pipeline()(Article.build(id="t", text=sentence, date="2020-09-14").to_document())
+    lex = lexicon()
+    view = SentenceView(doc, 0, lex.clause_openers, lex.coordinators)
+    (v,) = [t.i for t in doc.tokens if t.text == word]
+    return Arguments(doc, view, lex.roles or {}).passive(v)
+
+
+# ---------------------------------------------------------------- the "zijn" verbs table
+
+def test_shipped_zijn_verbs_load_with_particle_verbs_written_together() -> None:
+    verbs = perfect_zijn()
+    assert {"gaan", "vertrekken", "aftreden", "omkomen", "ontsnappen", "neerstorten", "overlijden"} <= verbs
+    assert not any("_" in v for v in verbs)
+    # verbs that take "hebben" would turn headline passives active
+    assert not {"oppakken", "arresteren", "aanhouden", "ontvoeren", "doden"} & verbs
+
+
+def test_zijn_verbs_loader_drops_underscores_and_rejects_bad_rows() -> None:
+    assert parse_lemmas("# lemma\naf_treden\nvallen\n\n", "x.tsv") == frozenset({"aftreden", "vallen"})
+    with pytest.raises(TableError, match="x.tsv:2: bad lemma 'Vallen'"):
+        parse_lemmas("# lemma\nVallen\n", "x.tsv")
+    with pytest.raises(TableError, match="x.tsv:1: bad lemma 'om komen'"):
+        parse_lemmas("om komen\n", "x.tsv")
+    with pytest.raises(TableError, match="x.tsv:1: expected 1 tab-separated columns"):
+        parse_lemmas("vallen\tzijn\n", "x.tsv")
+    with pytest.raises(TableError, match="x.tsv:2: lemma 'af_treden' listed twice"):
+        parse_lemmas("aftreden\naf_treden\n", "x.tsv")
+
+
+# ---------------------------------------------------------------- headline participles
+
+@needs_model
+@pytest.mark.parametrize(
+    ("sentence", "word", "source", "target"),
+    [
+        # the parser makes the arrested man the plain subject of a root participle
+        ("Vermoedelijke bestuurder opgepakt die inreed op militairen in Frankrijk", "opgepakt",
+         None, ("Vermoedelijke bestuurder", None)),
+        ("Oppositieleider Navalny in Moskou gearresteerd", "gearresteerd", None, ("Oppositieleider Navalny", "RUSOPP")),
+        # coordinated participles share the headline passive and its "door" agent
+        ("Navalny opgepakt en vastgezet door de politie", "opgepakt", ("de politie", "RUSCOP"), ("Navalny", "RUSOPP")),
+        ("Navalny opgepakt en vastgezet door de politie", "vastgezet", ("de politie", "RUSCOP"), ("Navalny", "RUSOPP")),
+        ("Premier gebeld door Poetin", "gebeld", ("Poetin", "RUSGOV"), ("Premier", "RUSGOV")),
+        ("Journalist ontvoerd in Bagdad", "ontvoerd", None, ("Journalist", "IRQMED")),
+    ],
+)
+def test_a_bare_headline_participle_is_a_passive(sentence: str, word: str, source: Side, target: Side) -> None:
+    assert _sides(sentence, word) == (source, target)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("sentence", "word", "source", "target"),
+    [
+        ("Poetin vertrokken naar Minsk", "vertrokken", ("Poetin", "RUSGOV"), ("Minsk", "BLR")),
+        ("Minister afgetreden na kritiek", "afgetreden", ("Minister", None), None),
+        ("Rusland binnengevallen in Oekraïne", "binnengevallen", ("Rusland", "RUS"), None),
+        # the parser takes "zijn" for the passive auxiliary here: the verb's perfect is with "zijn"
+        ("Drie soldaten zijn gesneuveld bij gevechten in Donetsk.", "gesneuveld", ("Drie soldaten", None), None),
+    ],
+)
+def test_the_subject_of_a_zijn_verb_stays_the_source(sentence: str, word: str, source: Side, target: Side) -> None:
+    assert _sides(sentence, word) == (source, target)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("sentence", "word", "passive"),
+    [
+        ("Twee verdachten aangehouden na schietpartij", "aangehouden", True),
+        ("Gevangene ontsnapt", "ontsnapt", False),
+        ("Vliegtuig neergestort bij Teheran", "neergestort", False),
+        ("Minister afgetreden", "afgetreden", False),
+        ("Poetin heeft Loekasjenko een lening van 1,5 miljard dollar toegezegd.", "toegezegd", False),
+    ],
+)
+def test_which_participles_read_as_passive(sentence: str, word: str, passive: bool) -> None:
+    assert _passive(sentence, word) is passive
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("sentence", "word", "source", "target"),
+    [
+        # an auxiliary makes a full clause: the perfect with "hebben" stays active, also in a coordination
+        ("Poetin heeft Loekasjenko een lening van 1,5 miljard dollar toegezegd.", "toegezegd",
+         ("Poetin", "RUSGOV"), ("Loekasjenko", "BLRGOV")),
+        ("Poetin heeft Loekasjenko ontmoet en bedankt.", "bedankt", ("Poetin", "RUSGOV"), None),
+        ("De journalist werd ontvoerd en gedood door rebellen.", "gedood", ("rebellen", None), ("De journalist", None)),
+    ],
+)
+def test_full_clauses_keep_their_voice(sentence: str, word: str, source: Side, target: Side) -> None:
+    assert _sides(sentence, word) == (source, target)
+
+
+# ---------------------------------------------------------------- "tussen A en B"
+
+@needs_model
+@pytest.mark.parametrize(
+    ("sentence", "word", "source", "target"),
+    [
+        # on the verb of an impersonal passive
+        ("Er is nog geen Brexit-akkoord bereikt tussen de EU en het Verenigd Koninkrijk.", "bereikt",
+         ("de EU", "IGOEEC"), ("het Verenigd Koninkrijk", "GBR")),
+        ("Er werden gesprekken gevoerd tussen Israël en Hamas.", "gevoerd", ("Israël", "ISR"), ("Hamas", "PSEREBHMS")),
+        ("Er is een akkoord gesloten tussen Israël en de Verenigde Arabische Emiraten.", "gesloten",
+         ("Israël", "ISR"), ("de Verenigde Arabische Emiraten", "ARE")),
+        # on the subject noun
+        ("Het overleg tussen Poetin en Loekasjenko werd zondag hervat.", "hervat",
+         ("Poetin", "RUSGOV"), ("Loekasjenko", "BLRGOV")),
+    ],
+)
+def test_tussen_a_en_b_names_both_parties_of_an_event_between_equals(
+        sentence: str, word: str, source: Side, target: Side) -> None:
+    assert _sides(sentence, word) == (source, target)
+
+
+@needs_model
+def test_coordinated_names_in_apposition_agree_with_each_other() -> None:
+    # the parser takes "akkoord" for a passive subject, though "hebben" never forms a passive, and hangs
+    # "Hamas en Fatah" on "organisaties" in apposition
+    src, tgt = _sides("De rivaliserende Palestijnse organisaties Hamas en Fatah hebben in het Egyptische Caïro "
+                      "een akkoord tot verzoening bereikt .", "bereikt")
+    assert src is not None and src[1] == "PSEREBHMS"
+    assert tgt is not None and tgt[0] == "Fatah"
