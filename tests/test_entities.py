@@ -110,6 +110,7 @@ def test_actor_for_span_on_the_reference(sotsji, phrase, actor):
     ("De CDA-leider", "NLDGOVPTY"),  # a party's leader: the party's code
     ("Het kabinet-Merkel", "DEUGOV"),  # a leader's cabinet: the leader's country
     ("De Nederlandse oud-premier", "NLDELI"),  # a former official is an elite
+    ("De Franse minister Jean Dupont", "FRAGOV"),  # a name the knowledge base lacks: coded by its role
 ])
 def test_actor_for_span_of_political_and_social_roles(nlp, phrase, actor):
     doc = read(nlp, f"{phrase} sprak gisteren in de stad.", date="2018-03-05")

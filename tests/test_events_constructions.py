@@ -515,3 +515,40 @@ def test_a_date_the_parser_made_subject_is_never_the_actor():
     assert ev.source is None or ev.source.text != "Maandag"
     assert ev.target is None or ev.target.text != "Maandag"
     assert ev.time["value"] == "2020-09-14"
+
+
+def test_an_actor_opening_the_sentence_is_the_subject_when_the_parser_put_the_subject_after_the_verb() -> None:
+    # the parse the shipped model gives "Rusland viel Oekraïne aan": Rusland as a fronted object
+    rows = [
+        ("Rusland", "Rusland", "PROPN", 2, "obj", ""),
+        ("viel", "vallen", "VERB", 0, "root", FIN),
+        ("Oekraïne", "Oekraïne", "PROPN", 2, "nsubj", ""),
+        ("aan", "aan", "ADP", 2, "compound:prt", ""),
+        (".", ".", "PUNCT", 2, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(1, 1, "LOC", "RUS"), (3, 3, "LOC", "UKR")]))
+    assert (ev.source.actor, ev.target.actor) == ("RUS", "UKR")
+
+
+def test_a_fronted_pronoun_object_stays_the_object() -> None:
+    rows = [
+        ("Hem", "hem", "PRON", 2, "obj", ""),
+        ("steunde", "steunen", "VERB", 0, "root", FIN),
+        ("Poetin", "Poetin", "PROPN", 2, "nsubj", ""),
+        ("niet", "niet", "ADV", 2, "advmod", ""),
+        (".", ".", "PUNCT", 2, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(3, 3, "PER", "RUSGOV")]))
+    assert ev.source.actor == "RUSGOV" and ev.source.text == "Poetin"
+
+
+def test_a_fronted_time_is_no_subject() -> None:
+    rows = [
+        ("Maandag", "maandag", "NOUN", 2, "obl", ""),
+        ("bekritiseerde", "bekritiseren", "VERB", 0, "root", FIN),
+        ("Poetin", "Poetin", "PROPN", 2, "nsubj", ""),
+        ("Loekasjenko", "Loekasjenko", "PROPN", 2, "obj", ""),
+        (".", ".", "PUNCT", 2, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(3, 3, "PER", "RUSGOV"), (4, 4, "PER", "BLRGOV")]))
+    assert (ev.source.actor, ev.target.actor) == ("RUSGOV", "BLRGOV")

@@ -72,19 +72,22 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
     inside = _inside(doc, start, end)
     agents = sorted((x for x in inside if x[1].type in ("PER", "ORG")),
                     key=lambda x: (_ENTITY_PREFERENCE[x[1].type], x[0]))
-    if agents:
+    roles = [r for r in (role_of(t.text, t.lemma) for t in toks) if r is not None]
+    # a named actor with a code is that actor; one without it is coded by the role beside the name
+    # ("oud-minister Plasterk"), as it would be without the name
+    if agents and (agents[0][1].actor or not roles):
         e = agents[0][1]
         return e.id, e.actor
+    eid = agents[0][1].id if agents else None
     compound = _compound_actor(doc, toks)
     if compound is not None:
-        return None, compound
-    roles = [r for r in (role_of(t.text, t.lemma) for t in toks) if r is not None]
+        return eid, compound
     places = [e for _, e in sorted(inside, key=lambda x: x[0]) if e.country or e.actor]
     if roles and not places:
         named = _around_role(doc, toks)
-        if named is not None and named.type == "PER":
+        if named is not None and named.type == "PER" and (named.actor or eid):
             return named.id, named.actor  # "president" of "president Alexander Lukashenko"
-        if named is not None:
+        if named is not None and named.type != "PER":
             places = [named]  # "president" of "de Belarussische president"
     if roles:
         country = next((p.country or (p.actor or "")[:3] for p in places), None)
@@ -93,8 +96,8 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
         country = country or context_country(doc, start)
         if country:
             # the first role word is the head: "leger van de regering" is first of all an army
-            return None, country + roles[0].role
-        return None, None
+            return eid, country + roles[0].role
+        return eid, None
     if places:
         e = places[0]
         return e.id, e.actor or e.country

@@ -225,6 +225,24 @@ class Arguments:
             k = h
         return True
 
+    def _fronted_subject(self, v: int, s: int | None, theme: frozenset[int]) -> int | None:
+        """The actor opening the sentence right before its verb, where the parser made the actor after
+        the verb the subject ("Rusland viel Oekraïne aan" with Oekraïne as subject). Dutch allows a
+        fronted object, but between two actors news writes subject first; a fronted pronoun ("Dat
+        zei Poetin", "Hem steunt ze") or a phrase with a preposition is no subject."""
+        view, toks = self.view, self.doc.tokens
+        if s is None or s < v or view.rel(v).split(":")[0] not in _MAIN_CLAUSE or view.children(v, "aux"):
+            return None
+        for p in view.deps(v, "obj", "advmod", "obl"):
+            if p > v or p in theme or toks[p].upos not in ("NOUN", "PROPN") or view.children(p, "case"):
+                continue
+            start, end = phrase(view, p)
+            if start != toks[view.lo].start or end != toks[v - 1].end:
+                continue
+            if has_actor(argument(self.doc, view, p)) and has_actor(argument(self.doc, view, s)):
+                return p
+        return None
+
     def _shares_passive(self, v: int) -> bool:
         """A participle coordinated with a passive one shares its auxiliary: "werd ontvoerd en [gedood]"."""
         h = self.view.head(v)
@@ -302,6 +320,10 @@ class Arguments:
         s = self.subject(v)
         if s is not None and s in theme:
             s = None  # "troepen" is what is sent, never who sends
+        fronted = self._fronted_subject(v, s, theme)
+        if fronted is not None:
+            assert s is not None
+            return argument(self.doc, view, fronted), argument(self.doc, view, s)
         objs = [k for k in view.deps(v, "obj") if k not in theme]
         if s is None and objs and view.rel(v).split(":")[0] not in ("xcomp", "acl", "advcl"):
             # an active clause without a subject is a parser slip: after an inverted verb ("gingen
