@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kroniek.doc import Document, Entity
+from kroniek.entities.lexicon import role_of
 from kroniek.kb import KB, KBEntry
 
 # "VVD'er", "CDA’ers", "D66-ster": a member of the party named before the ending
@@ -28,6 +29,15 @@ def _party_before(doc: Document, kb: KB, i: int) -> KBEntry | None:
         return party_named(kb, member.group(1))
     head, _, role = word.rpartition("-")
     return party_named(kb, head) if head and role.isalpha() else None
+
+
+def _in_office(doc: Document, start: int) -> bool:
+    """Whether the word before the name at `start` is a government office: "minister Jambon"."""
+    t = doc.token_at(start)
+    if t is None or t.i == 0 or doc.tokens[t.i - 1].sent != t.sent:
+        return False
+    role = role_of(doc.tokens[t.i - 1].text)
+    return role is not None and role.role == "GOV"
 
 
 def _party_after(doc: Document, kb: KB, last: int) -> KBEntry | None:
@@ -55,3 +65,6 @@ def party_members(doc: Document, entities: list[Entity], kb: KB, day: str | None
                 ent.actor = party.actor_at(day)
                 ent.country = ent.country or party.country
                 break
+        if ent.actor and any(_in_office(doc, m.start) for m in ent.mentions):
+            # a minister is the government, whatever the party: CAMEO codes PTY for members outside it
+            ent.actor = f"{ent.actor[:3]}GOV"

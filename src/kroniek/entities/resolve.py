@@ -73,9 +73,10 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
     agents = sorted((x for x in inside if x[1].type in ("PER", "ORG")),
                     key=lambda x: (_ENTITY_PREFERENCE[x[1].type], x[0]))
     roles = [r for r in (role_of(t.text, t.lemma) for t in toks) if r is not None]
-    # a named actor with a code is that actor; one without it is coded by the role beside the name
-    # ("oud-minister Plasterk"), as it would be without the name
-    if agents and (agents[0][1].actor or not roles):
+    # a named actor with a code is that actor; a person without it is coded by the role beside the
+    # name ("oud-minister Plasterk"), as it would be without the name (an organisation's name may hold
+    # a role word: "Koning Boudewijnstichting")
+    if agents and (agents[0][1].actor or agents[0][1].type != "PER" or not roles):
         e = agents[0][1]
         return e.id, e.actor
     eid = agents[0][1].id if agents else None
