@@ -152,12 +152,30 @@ AANGEHOUDEN = [
 
 
 def test_passive_arrest_has_the_arrested_as_target_and_an_implicit_source() -> None:
-    doc = make_doc(AANGEHOUDEN, quantities=[(2, 2, 774.0, "count")])
+    rows = AANGEHOUDEN[:-1] + [("in", "in", "ADP", 11, "case", ""), ("Minsk", "Minsk", "PROPN", 8, "obl", ""),
+                               (".", ".", "PUNCT", 8, "punct", "")]
+    doc = make_doc(rows, [(11, 11, "LOC", "BLR")], quantities=[(2, 2, 774.0, "count")])
+    doc.entities[0].country = "BLR"
     ev = one(doc)
     assert ev.plover == "COERCE" and ev.news_type == "Justice.ArrestJail"
     assert ev.source is None
     assert ev.target is not None and ev.target.text.startswith("Zeker 774 deelnemers")
+    assert ev.target.actor == "BLR"  # the participants of a protest in Minsk: the public of Belarus
     assert ev.quantities == [0]
+
+
+def test_an_event_no_party_takes_part_in_is_news_without_cameo_or_plover() -> None:
+    # "De bestuurder werd opgepakt": no name, no role, no country anywhere; domestic news, which GDELT
+    # and PETRARCH leave uncoded
+    rows = [("De", "de", "DET", 2, "det", ""), ("bestuurder", "bestuurder", "NOUN", 4, "nsubj:pass", ""),
+            ("werd", "worden", "AUX", 4, "aux:pass", FIN), ("opgepakt", "op_pakken", "VERB", 0, "root", PART),
+            (".", ".", "PUNCT", 4, "punct", "")]
+    ev = one(make_doc(rows))
+    assert ev.news_type == "Justice.ArrestJail" and ev.target is not None and ev.target.text == "De bestuurder"
+    assert (ev.plover, ev.cameo, ev.goldstein, ev.quadclass) == (None, None, None, None)
+    # a role is a party, whose country the article may leave implicit: "de oppositieleider werd opgepakt"
+    rows[1] = ("oppositieleider", "oppositieleider", "NOUN", 4, "nsubj:pass", "")
+    assert one(make_doc(rows)).plover == "COERCE"
 
 
 def test_passive_with_door_makes_the_agent_the_source() -> None:
@@ -290,9 +308,10 @@ def test_threatened_refused_and_called_for_attacks_are_not_asserted() -> None:
             rows.append(("om", "om", "SCONJ", 8, "mark", ""))
         n = len(rows)
         rows += [("de", "de", "DET", n + 2, "det", ""), ("hoofdstad", "hoofdstad", "NOUN", n + 5, "obj", ""),
-                 ("aan", "aan", "ADP", n + 5, "compound:prt", ""), ("te", "te", "ADP", n + 5, "mark", ""),
+                 ("Kaboel", "Kaboel", "PROPN", n + 2, "appos", ""),
+                 ("aan", "aan", "ADP", n + 6, "compound:prt", ""), ("te", "te", "ADP", n + 6, "mark", ""),
                  ("vallen", "aan_vallen", "VERB", 3, rel, "VerbForm=Inf"), (".", ".", "PUNCT", 3, "punct", "")]
-        ev = one(make_doc(rows), "ASSAULT")
+        ev = one(make_doc(rows, [(n + 3, n + 3, "LOC", "AFG")]), "ASSAULT")
         if not om:  # subject control: the rebels would attack; after "vragen om" someone else would
             assert ev.source is not None and ev.source.text == "De rebellen"
         return ev.modality
@@ -413,7 +432,10 @@ def test_event_without_a_time_expression_gets_the_honest_document_interval() -> 
 def test_every_coded_event_agrees_with_the_plover_table() -> None:
     from kroniek.events.codebook import codebook
 
-    for e in events(make_doc(ZEI_DAT)) + events(make_doc(STRAAT_OP)) + events(make_doc(AANGEHOUDEN)):
+    zei = make_doc(ZEI_DAT, [(1, 1, "PER", "RUSGOV"), (4, 4, "LOC", "RUS"), (7, 7, "LOC", "BLR")])
+    coded = [e for e in events(zei) + events(make_doc(STRAAT_OP)) + events(make_doc(AANGEHOUDEN)) if e.cameo]
+    assert len(coded) == 3
+    for e in coded:
         assert codebook()[e.cameo].plover == e.plover
 
 
@@ -461,7 +483,7 @@ def test_pluperfect_and_plans_open_the_document_interval_honestly() -> None:
            ("tientallen", "tientallen", "NUM", 4, "nummod", ""), ("Russen", "Rus", "PROPN", 5, "obj", ""),
            ("laten", "laten", "VERB", 0, "root", "VerbForm=Inf"), ("oppakken", "op_pakken", "VERB", 5, "xcomp", "VerbForm=Inf"),
            (".", ".", "PUNCT", 5, "punct", "")]
-    ev = one(make_doc(had, date="2020-09"))
+    ev = one(make_doc(had, [(4, 4, "MISC", "RUS")], date="2020-09"))
     assert ev.plover == "COERCE"
     assert ev.time["earliest"] is None and ev.time["latest"] >= "2020-09-30"
     ev = one(make_doc(ZEI_DAT, date="2020-09"))

@@ -62,7 +62,7 @@ CODED = [
     ("De Navo-landen betuigden hun steun aan Finland.", "betuigden", "SUPPORT", "051", None),
     ("De koning bood zijn excuses aan voor het slavernijverleden.", "bood", "SUPPORT", "055", None),
     # cooperation and aid
-    ("Beide landen wisselen inlichtingen uit over terroristen.", "wisselen", "COOPERATE", "064", None),
+    ("Nederland en België wisselen inlichtingen uit over terroristen.", "wisselen", "COOPERATE", "064", None),
     ("De Europese Commissie trekt 500 miljoen euro uit voor de wederopbouw van Oekraïne.",
      "trekt", "AID", "071", "Transaction.TransferMoney"),
     ("Nederland stuurt hulpgoederen naar het getroffen gebied.", "stuurt", "AID", "073", None),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from kroniek.doc import Argument, Document, Event
+from kroniek.entities.lexicon import role_of
 from kroniek.events import anchors
-from kroniek.events.arguments import Arguments
+from kroniek.events.arguments import Arguments, has_actor
 from kroniek.events.codebook import lookup
 from kroniek.events.lexicon import Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
@@ -31,6 +32,24 @@ def code_event(ev: Event, trig: Trigger) -> None:
 
 def _with_news(t: Trigger, label: str) -> Trigger:
     return Trigger(t.lemma, t.particle, t.frame, t.cameo, t.plover, t.plover_mode, label, t.modality, t.line)
+
+
+def _party(doc: Document, arg: Argument | None) -> bool:
+    """Whether an argument is a party to political events: a known actor, a name, or a role
+    ("de oppositie", "de regering") whose country the article may leave implicit."""
+    if has_actor(arg):
+        return True
+    if arg is None or arg.start is None or arg.end is None:
+        return False
+    return any(role_of(t.text, t.lemma) is not None for t in doc.tokens_in(arg.start, arg.end))
+
+
+def _uncode(ev: Event) -> None:
+    """Drop the CAMEO and PLOVER coding of an event no party takes part in. Both code what political
+    actors do to each other (GDELT and PETRARCH code no event without one); without any ("De
+    bestuurder werd opgepakt") it is domestic news, told by its news type alone."""
+    ev.cameo = ev.plover = ev.plover_mode = None
+    ev.goldstein = ev.quadclass = None
 
 
 def _news_trigger(label: str) -> Trigger:
@@ -116,6 +135,11 @@ class Coder:
             sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC))
             # a misparse can make a date the subject ("Maandag zei Lukashenko"): a time is never an actor
             ev.source, ev.target = (None if _is_time(doc, a) else a for a in sides)
+            if ev.plover is not None or ev.cameo is not None:
+                if not (_party(doc, ev.source) or _party(doc, ev.target)):
+                    if ev.news_type is None:
+                        continue
+                    _uncode(ev)
             ev.modality, ev.attribution = modality(m)
             ev.time = anchors.event_time(doc, view, m.token, m.clause, self.lex.tense)
             ev.location = anchors.event_place(doc, view, m.clause, self.place_preps)
