@@ -161,3 +161,27 @@ def test_coordinated_names_in_apposition_agree_with_each_other() -> None:
                       "een akkoord tot verzoening bereikt .", "bereikt")
     assert src is not None and src[1] == "PSEREBHMS"
     assert tgt is not None and tgt[0] == "Fatah"
+
+
+@needs_model
+@pytest.mark.parametrize("sentence,word,source,target", [
+    # a participle on a noun is a passive: the noun is acted on
+    ("Twee Palestijnen van 13 en 24 gedood in Gaza", "gedood", None, "PSE"),
+    ("De gearresteerde betogers in Minsk werden later vrijgelaten.", "gearresteerde", None, "BLR"),
+    ("De door Rusland gesteunde rebellen vielen de stad aan.", "gesteunde", "RUS", None),
+    # the Flemish perfect with zijn takes an object, which no passive has
+    ("Het Vaticaan is een onderzoek gestart naar het seminarie.", "gestart", "VAT", None),
+])
+def test_reduced_relatives_and_the_flemish_perfect(sentence, word, source, target):
+    src, tgt = _sides(sentence, word)
+    assert (src[1] if src else None) == source
+    if target is not None:
+        assert tgt is not None and tgt[1] == target
+
+
+@needs_model
+def test_a_bracketed_aside_is_no_party():
+    src, tgt = _sides("Bij een diner probeerde premier Charles Michel ( MR ) een akkoord te bereiken over het budget.",
+                      "bereiken")
+    assert src is not None and src[0] == "premier Charles Michel"
+    assert tgt is None or "MR" not in tgt[0]

@@ -180,6 +180,9 @@ class Arguments:
             return False
         if self._zijn_perfect(v, auxes):
             return False
+        if _ZIJN in auxes and not auxes & _PASSIVE_AUX and view.deps(v, "obj") and not view.deps(v, "nsubj:pass"):
+            # a passive has no object: "Het Vaticaan is een onderzoek gestart" (Flemish perfect with zijn)
+            return False
         if view.deps(v, "nsubj:pass", "aux:pass", "expl:pass"):
             return True
         if "VerbForm=Part" not in self.doc.tokens[v].feats:
@@ -187,7 +190,7 @@ class Arguments:
         # "werd ... betoogd" with worden as the copula is a parser slip for the passive auxiliary
         if auxes & _PASSIVE_AUX:
             return True
-        return self._headline(v) or self._shares_passive(v)
+        return self._headline(v) or self._reduced_relative(v) or self._shares_passive(v)
 
     def _zijn_perfect(self, v: int, auxes: set[str]) -> bool:
         """The perfect of a "zijn" verb, which the parser may take for a passive: "Drie soldaten zijn
@@ -243,6 +246,21 @@ class Arguments:
                 return p
         return None
 
+    def _bracketed(self, k: int) -> bool:
+        """Whether the phrase at token k opens right after a bracket: an aside (a party, an age)."""
+        start = self.doc.token_at(phrase(self.view, k)[0])
+        i = start.i if start is not None else k
+        return i > self.view.lo and self.doc.tokens[i - 1].text == "("
+
+    def _reduced_relative(self, v: int) -> bool:
+        """A participle on a noun without an auxiliary is a passive: "[Twee Palestijnen] gedood in
+        Gaza", "de [gearresteerde] betogers", "de door Rusland [gesteunde] rebellen"."""
+        view, t = self.view, self.doc.tokens[v]
+        h = view.head(v)
+        return (t.upos in ("VERB", "ADJ") and "VerbForm=Part" in t.feats and h is not None
+                and view.rel(v).split(":")[0] in ("acl", "nmod", "amod") and view.rel(v) != "acl:relcl"
+                and self.doc.tokens[h].upos in _NOMINAL and not view.children(v, "aux", "cop", "nsubj"))
+
     def _shares_passive(self, v: int) -> bool:
         """A participle coordinated with a passive one shares its auxiliary: "werd ontvoerd en [gedood]"."""
         h = self.view.head(v)
@@ -291,6 +309,7 @@ class Arguments:
         for k in view.deps(v, "obl"):
             if self.roles.get(self._prep(k) or "") == "target":
                 out.append(k)
+        out = [k for k in out if not self._bracketed(k)]
         h = view.head(v)
         if not out and h is not None and view.rel(v) == "xcomp":
             # a causative or control verb may carry the object: "liet [tientallen Russen] oppakken"
@@ -310,7 +329,7 @@ class Arguments:
                 return (argument(self.doc, view, agent) if agent is not None else src), tgt
             src = argument(self.doc, view, agent) if agent is not None else None
             tgt = argument(self.doc, view, subj[0]) if subj else None
-            if tgt is None and view.rel(v) == "acl:relcl" and view.head(v) is not None:
+            if tgt is None and (view.rel(v) == "acl:relcl" or self._reduced_relative(v)) and view.head(v) is not None:
                 tgt = argument(self.doc, view, view.head(v))
             if tgt is None:
                 # an impersonal passive has no subject: "er werd betoogd [tegen de regering]"
@@ -387,6 +406,8 @@ class Arguments:
             prev_end = b_tok
             if v in range(a_tok, b_tok + 1) or head in theme or (coordinated and not symmetric):
                 continue
+            if self._bracketed(a_tok):
+                continue  # "premier Charles Michel ( MR )": an aside on the name before it
             if self._in_place_phrase(a_tok, clause):
                 continue  # "in (de hoofdstad) Minsk" is where, not who
             if a_tok > view.lo and doc.tokens[a_tok - 1].text.lower() in self.no_party:
