@@ -180,6 +180,13 @@ def test_reduced_relatives_and_the_flemish_perfect(sentence, word, source, targe
 
 
 @needs_model
+def test_an_actor_inside_the_subject_is_not_its_target():
+    src, tgt = _sides("De door Rusland gesteunde rebellen vielen de stad aan.", "vielen")
+    assert src is not None and src[0].endswith("rebellen")
+    assert tgt is None or "Rusland" not in tgt[0]
+
+
+@needs_model
 def test_a_bracketed_aside_is_no_party():
     src, tgt = _sides("Bij een diner probeerde premier Charles Michel ( MR ) een akkoord te bereiken over het budget.",
                       "bereiken")

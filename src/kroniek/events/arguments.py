@@ -133,6 +133,10 @@ def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
     return out
 
 
+def _within(a: Argument, span: tuple[int, int] | None) -> bool:
+    return span is not None and a.start is not None and a.end is not None and span[0] <= a.start and a.end <= span[1]
+
+
 def has_actor(a: Argument | None) -> bool:
     return a is not None and bool(a.actor or a.entity)
 
@@ -463,5 +467,17 @@ class Arguments:
         if not has_actor(src):
             src = next((a for a in named if not same(a, tgt)), src)
         if not has_actor(tgt):
-            tgt = next((a for a in named if not same(a, src)), tgt)
+            # an actor inside the subject is none of the subject's targets ("de door Rusland gesteunde
+            # rebellen vielen de stad aan" is no attack on Russia)
+            inside = self._subject_span(v)
+            tgt = next((a for a in named if not same(a, src) and not _within(a, inside)), tgt)
         return src, tgt
+
+    def _subject_span(self, v: int) -> tuple[int, int] | None:
+        """Characters the (active) subject of verb v spans with all its dependents, if the tree has one."""
+        view = self.view
+        subj = [k for k in view.deps(v, "nsubj") if self.rel(k) == "nsubj"] if view.parsed else []
+        if not subj:
+            return None
+        toks = view.subtree(subj[0])
+        return self.doc.tokens[toks[0]].start, self.doc.tokens[toks[-1]].end
