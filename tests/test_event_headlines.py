@@ -192,3 +192,33 @@ def test_a_bracketed_aside_is_no_party():
                       "bereiken")
     assert src is not None and src[0] == "premier Charles Michel"
     assert tgt is None or "MR" not in tgt[0]
+
+
+@needs_model
+def test_each_other_is_the_other_coordinated_subject():
+    src, tgt = _sides("De Zuid-Koreaanse president Moon Jae-in en de Noord-Koreaanse leider Kim Jong-un ontmoeten "
+                      "elkaar op 27 april.", "ontmoeten")
+    assert src is not None and tgt is not None
+    assert src[1][:3] == "KOR" and tgt[1][:3] == "PRK"
+
+
+@needs_model
+def test_a_headline_participle_the_tagger_took_for_a_finite_verb():
+    # the shipped tagger reads "neergestoken" as a present plural; its form says participle
+    src, tgt = _sides("Braziliaanse presidentskandidaat neergestoken tijdens verkiezingsbijeenkomst", "neergestoken")
+    assert src is None and tgt is not None and tgt[1] == "BRA"
+
+
+def test_participle_forms():
+    from kroniek.events.arguments import _participle_form
+
+    assert _participle_form("neergestoken", "neersteken") and _participle_form("gearresteerd", "arresteren")
+    assert _participle_form("gegeven", "geven") and _participle_form("opgepakt", "oppakken")
+    assert not _participle_form("geven", "geven") and not _participle_form("begeleiden", "begeleiden")
+    assert not _participle_form("stemmen", "stemmen")
+
+
+@needs_model
+def test_campaigning_is_no_protest():
+    reading = kroniek.read("De presidentskandidaat wil opnieuw in het buitenland campagne voeren.", date="2020-09-14")
+    assert not [e for e in reading["events"] if e["plover"] == "PROTEST"]

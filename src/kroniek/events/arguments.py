@@ -133,6 +133,18 @@ def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
     return out
 
 
+def _participle_form(word: str, lemma: str) -> bool:
+    """Whether `word` is built as the participle of infinitive `lemma`: "ge" after the separable part,
+    the stem after it (neergestoken of neersteken, gearresteerd of arresteren), when the tagger called it
+    finite."""
+    if not word.endswith(("en", "d", "t")) or len(word) < 6:
+        return False
+    for k in range(0, min(len(word) - 4, 6)):
+        if word[k : k + 2] == "ge" and lemma.startswith(word[:k]) and word[k + 2 : k + 4] == lemma[k : k + 2]:
+            return True
+    return False
+
+
 def _within(a: Argument, span: tuple[int, int] | None) -> bool:
     return span is not None and a.start is not None and a.end is not None and span[0] <= a.start and a.end <= span[1]
 
@@ -189,7 +201,7 @@ class Arguments:
             return False
         if view.deps(v, "nsubj:pass", "aux:pass", "expl:pass"):
             return True
-        if "VerbForm=Part" not in self.doc.tokens[v].feats:
+        if not self._participle(v):
             return False
         # "werd ... betoogd" with worden as the copula is a parser slip for the passive auxiliary
         if auxes & _PASSIVE_AUX:
@@ -209,7 +221,7 @@ class Arguments:
         view = self.view
         t = self.doc.tokens[v]
         # no participle ends in -e: "stemde" tagged as one is the past tense
-        return (t.upos == "VERB" and "VerbForm=Part" in t.feats and not t.text.lower().endswith("e")
+        return (t.upos == "VERB" and self._participle(v) and not t.text.lower().endswith("e")
                 and view.rel(v).split(":")[0] in _MAIN_CLAUSE and not view.children(v, "aux", "cop", "obj"))
 
     def _headline(self, v: int) -> bool:
@@ -249,6 +261,10 @@ class Arguments:
             if has_actor(argument(self.doc, view, p)) and has_actor(argument(self.doc, view, s)):
                 return p
         return None
+
+    def _participle(self, v: int) -> bool:
+        t = self.doc.tokens[v]
+        return "VerbForm=Part" in t.feats or _participle_form(t.text.lower(), self._lemma(v).replace("_", ""))
 
     def _bracketed(self, k: int) -> bool:
         """Whether the phrase at token k opens right after a bracket: an aside (a party, an age)."""
@@ -362,7 +378,9 @@ class Arguments:
         args = []
         for k in cands:
             if self._lemma(k) in _RECIPROCAL:
-                args.append(src)
+                # "Moon en Kim ontmoeten elkaar": each other is the other of the coordinated subjects
+                conj = view.children(s, "conj") if s is not None else []
+                args.append(argument(self.doc, view, conj[0]) if conj else src)
                 continue
             args.append(argument(self.doc, view, k))
         with_actor = [a for a in args if has_actor(a)]
