@@ -70,3 +70,16 @@ def test_reference_scores_meet_the_targets(reading: dict, tmp_path: Path) -> Non
     assert out["events_plover"]["f1"] >= 0.85
     assert out["events_plover_dyad"]["f1"] >= 0.75
     assert out["event_time_plover_acc"]["acc"] == 1.0
+
+
+@pytest.mark.parametrize("word,plover,source,target", [
+    ("toegezegd", "AGREE", "RUS", "BLR"), ("staat", "SUPPORT", "RUS", "BLR"), ("spraken", "CONSULT", "RUS", "BLR"),
+    ("bedankte", "SUPPORT", "BLR", "RUS"), ("beloofde", "AGREE", "BLR", "RUS"),
+    ("overeengekomen", "AGREE", "BLR", "RUS"), ("voortzetten", "COOPERATE", "RUS", "BLR"),
+    ("sturen", "MOBILIZE", "RUS", "BLR"), ("oppakken", "COERCE", "BLR", "RUS"),
+])
+def test_reference_dyads(reading: dict, word: str, plover: str, source: str, target: str) -> None:
+    """Each dyad of the reference article, so that a regression shows before the F1 targets would."""
+    (ev,) = [e for e in _events(reading, word) if e["plover"]]
+    assert ev["plover"] == plover
+    assert (ev["source"]["actor"][:3], ev["target"]["actor"][:3]) == (source, target)

@@ -28,6 +28,7 @@ _ZIJN = "zijn"  # the auxiliary of both the passive perfect and the perfect of t
 _BETWEEN = frozenset({"tussen"})  # "tussen A en B" names both parties of an event between equals
 _MAIN_CLAUSE = frozenset({"root", "conj", "parataxis"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_NAME_RELS = frozenset({"flat", "appos", "conj"})
 
 
 # what belongs to a noun phrase's core: its determiners, modifiers and the names in apposition
@@ -497,5 +498,6 @@ class Arguments:
         subj = [k for k in view.deps(v, "nsubj") if self.rel(k) == "nsubj"] if view.parsed else []
         if not subj:
             return None
-        toks = view.subtree(subj[0])
+        # its modifiers, not names the parser hung on it ("bedankte Lukashenko [Poetin]" as flat)
+        toks = view.subtree(subj[0], _NAME_RELS)
         return self.doc.tokens[toks[0]].start, self.doc.tokens[toks[-1]].end
