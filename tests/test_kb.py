@@ -87,6 +87,18 @@ def test_parties_are_coded_by_the_cabinets_they_sat_in(kb, name, day, actor):
     assert entry.type == "ORG" and entry.actor_at(day) == actor
 
 
+@pytest.mark.parametrize("name,day,actor", [
+    ("Wilders", "2020-01-01", "NLDOPPPTY"), ("Wilders", "2024-10-01", "NLDGOVPTY"),  # his party joined Schoof
+    ("Frans Timmermans", "2013-01-01", "NLDGOV"), ("Frans Timmermans", "2018-01-01", "IGOEEC"),
+    ("Frans Timmermans", "2024-01-01", "NLDOPPPTY"),
+    ("Jambon", "2016-01-01", "BELGOV"), ("Jambon", "2019-03-01", "BELOPPPTY"),  # N-VA left Michel I
+    ("Omtzigt", "2022-06-01", "NLDPTY"),  # between his parties: the country's party politician
+    ("koning Filip", "2020-01-01", "BELGOV"),
+])
+def test_politicians_are_coded_by_office_else_by_their_party(kb, name, day, actor):
+    assert kb.lookup(name)[0][0].actor_at(day) == actor
+
+
 def test_petrarch_leaders_are_converted(kb):
     # a leader only petrarch2 knows, by its full name, with its dated role
     entry = kb.lookup("Alyaksandr Lukashenka")[0][0]
@@ -162,6 +174,9 @@ def test_loader_reports_an_alias_of_an_unknown_entry(tmp_path):
     ("parties.tsv", "kroniek:party:x\tX\t\tNederland\n", "parties.tsv: row"),
     ("cabinets.tsv", "NLD\tNobody I\t2020-01-01\t2019-01-01\tVVD\n", "cabinets.tsv: row"),
     ("cabinets.tsv", "NLD\tNobody II\t2020-01-01\t\tN-VA\n", "N-VA not a NLD party"),
+    ("politicians.tsv", "kroniek:x\tX\t\tVVD:2020\t\n", "politicians.tsv: row"),
+    ("politicians.tsv", "kroniek:y\tY\t\tNo Party::\t\n", "politicians.tsv: row"),
+    ("politicians.tsv", "kroniek:z\tZ\t\tVVD::\tNLDGOV:2020\n", "politicians.tsv: row"),
 ])
 def test_build_reports_a_bad_source_row(tmp_path, name, row, message):
     for f in SOURCES.glob("*.tsv"):
@@ -173,6 +188,7 @@ def test_build_reports_a_bad_source_row(tmp_path, name, row, message):
         b.curated()
         b.regions()
         b.parties()
+        b.politicians()
         b.people()
 
 

@@ -267,6 +267,40 @@ class Builder:
                     e.roles.append((code, start, end))
             e.roles.append((f"{country}PTY", "default", ""))
 
+    def politicians(self) -> None:
+        """Party politicians: coded as their party is on the day, over their years in it; an executive
+        office they held (roles) comes first."""
+        by_name = {e.name: e for e in self.entries.values() if e.kind == "party"}
+        day = r"(\d{4}-\d\d-\d\d)?"
+        for n, (pid, name, aliases, memberships, offices) in enumerate(read_source("politicians.tsv", 5, self.sources), 1):
+            where = f"kb/sources/politicians.tsv: row {n}"
+            if not pid or not name or not memberships:
+                raise ValueError(f"{where}: bad id, name or parties: {pid!r}")
+            e = self.add(Entry(pid, "PER", "leader", name))
+            for a in [name, *filter(None, aliases.split("|"))]:
+                e.alias(a)
+            for r in filter(None, offices.split(";")):
+                parts = r.split(":")
+                if len(parts) != 3 or not _CODE.fullmatch(parts[0]) or not all(re.fullmatch(day, d) for d in parts[1:]):
+                    raise ValueError(f"{where}: bad office {r!r}")
+                e.roles.append((parts[0], parts[1], parts[2]))
+            party = None
+            for m in memberships.split(";"):
+                pname, _, span = m.partition(":")
+                start, _, end = span.partition(":")
+                party = by_name.get(pname)
+                if party is None or not re.fullmatch(day, start) or not re.fullmatch(day, end):
+                    raise ValueError(f"{where}: bad party membership {m!r} (a party is named as in parties.tsv)")
+                for code, a, b in party.roles:
+                    if a == "default":
+                        continue
+                    lo, hi = max(a, start), min(b or "9999", end or "9999")
+                    if lo < hi:  # the party's role over the years of the membership
+                        e.roles.append((code, lo, "" if hi == "9999" else hi))
+            assert party is not None
+            e.country = party.country
+            e.roles.append((f"{party.country}PTY", "default", ""))
+
     def regions(self) -> None:
         for n, (rid, name, aliases, country, actor) in enumerate(read_source("regions.tsv", 5, self.sources), 1):
             if not rid or not name or not _CODE.fullmatch(actor) or (country and not _CODE.fullmatch(country)):
@@ -343,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         b.curated()
         b.regions()
         b.parties()
+        b.politicians()
         b.people()
         b.cities()
     except ValueError as e:
