@@ -119,6 +119,13 @@ def test_actor_for_span_of_political_and_social_roles(nlp, phrase, actor):
     assert (ref.actor if ref is not None else None) == actor
 
 
+def test_an_institution_without_a_country_is_that_of_the_actor_acting_on_it(nlp):
+    text = "Nederland zegt Oekraïne steun toe. Wilders beschuldigde het kabinet van geldverspilling."
+    doc = read(nlp, text, date="2023-06-15")
+    i = text.index("het kabinet")
+    assert actor_for_span(doc, i, i + len("het kabinet")).actor == "NLDGOV"  # not Ukraine's, named last
+
+
 def test_actor_for_token_resolves_pronouns(sotsji):
     hij = [t for t in sotsji.tokens if t.text == "hij"]
     assert [actor_for_token(sotsji, t.i).actor for t in hij] == ["BLRGOV"] * 4

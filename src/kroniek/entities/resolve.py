@@ -41,6 +41,24 @@ def context_country(doc: Document, offset: int) -> str | None:
     return best or main_country(doc)
 
 
+def sentence_actor_country(doc: Document, offset: int) -> str | None:
+    """The country of the nearest named actor (a person or organisation with a country's code) before
+    `offset` in its sentence."""
+    s = doc.sentence_of(offset)
+    if s is None:
+        return None
+    lo = doc.sentences[s].start
+    best, best_at = None, -1
+    for e in doc.entities:
+        code = e.actor or ""
+        if e.type not in ("PER", "ORG") or len(code) < 3 or code[:3] == "IGO":
+            continue
+        for m in e.mentions:
+            if lo <= m.start and m.end <= offset and m.start > best_at:
+                best, best_at = code[:3], m.start
+    return best
+
+
 _LONGEST_NAME = 300  # characters: how far back a mention may start and still reach a span
 
 
@@ -94,6 +112,11 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
         country = next((p.country or (p.actor or "")[:3] for p in places), None)
         if country is None and any(t.text.lower() in words("several") for t in toks):
             return None, None  # "de twee leiders": more than one actor, none named
+        if country is None and roles[0].role:
+            # an institution without a country ("het kabinet") is first that of the actor who acts on
+            # it in the same sentence ("Wilders beschuldigde het kabinet"); the public ("demonstranten")
+            # is where the text last placed us
+            country = sentence_actor_country(doc, start)
         country = country or context_country(doc, start)
         if country:
             # the first role word is the head: "leger van de regering" is first of all an army
