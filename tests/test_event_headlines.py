@@ -222,3 +222,16 @@ def test_participle_forms():
 def test_campaigning_is_no_protest():
     reading = kroniek.read("De presidentskandidaat wil opnieuw in het buitenland campagne voeren.", date="2020-09-14")
     assert not [e for e in reading["events"] if e["plover"] == "PROTEST"]
+
+
+@needs_model
+@pytest.mark.parametrize("sentence,word,target", [
+    ("Israël bombardeerde doelen in Syrië.", "bombardeerde", "SYR"),  # the place in the target's phrase
+    ("Rusland beschoot dorpen bij Charkiv.", "beschoot", "UKR"),  # the place of the event ("beschoot": ADJ to the tagger)
+    # the public of the place its sentence names, not of the place named in the sentence before
+    ("Oekraïne vroeg om hulp. De Wit-Russische politie heeft zondag tientallen betogers in Minsk gearresteerd.",
+     "gearresteerd", "BLR"),
+])
+def test_what_is_acted_on_lies_in_the_country_the_text_places_it(sentence, word, target):
+    _, tgt = _sides(sentence, word)
+    assert tgt is not None and tgt[1] == target

@@ -41,6 +41,22 @@ def context_country(doc: Document, offset: int) -> str | None:
     return best or main_country(doc)
 
 
+def sentence_place_country(doc: Document, offset: int) -> str | None:
+    """The country of the place nearest to `offset` in its sentence, before or after it."""
+    s = doc.sentence_of(offset)
+    if s is None:
+        return None
+    lo, hi = doc.sentences[s].start, doc.sentences[s].end
+    best, gap = None, None
+    for e in doc.entities:
+        if e.type != "LOC" or not e.country:
+            continue
+        for m in e.mentions:
+            if lo <= m.start and m.end <= hi and (gap is None or abs(m.start - offset) < gap):
+                best, gap = e.country, abs(m.start - offset)
+    return best
+
+
 def sentence_actor_country(doc: Document, offset: int) -> str | None:
     """The country of the nearest named actor (a person or organisation with a country's code) before
     `offset` in its sentence."""
@@ -112,11 +128,12 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
         country = next((p.country or (p.actor or "")[:3] for p in places), None)
         if country is None and any(t.text.lower() in words("several") for t in toks):
             return None, None  # "de twee leiders": more than one actor, none named
-        if country is None and roles[0].role:
+        if country is None:
             # an institution without a country ("het kabinet") is first that of the actor who acts on
-            # it in the same sentence ("Wilders beschuldigde het kabinet"); the public ("demonstranten")
-            # is where the text last placed us
-            country = sentence_actor_country(doc, start)
+            # it in the same sentence ("Wilders beschuldigde het kabinet"); the public ("betogers") is
+            # of the place its sentence names ("tientallen betogers in Minsk gearresteerd"), else of
+            # where the text last placed us
+            country = sentence_actor_country(doc, start) if roles[0].role else sentence_place_country(doc, start)
         country = country or context_country(doc, start)
         if country:
             # the first role word is the head: "leger van de regering" is first of all an army

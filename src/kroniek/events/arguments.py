@@ -18,7 +18,7 @@ from kroniek.doc import Argument, Document, Token
 from kroniek.events import actors
 from kroniek.events.lexicon import perfect_zijn
 from kroniek.events.pairs import pair_kind, resolve_pair
-from kroniek.events.syntax import SentenceView
+from kroniek.events.syntax import CLAUSE_RELS, SentenceView
 
 _REL_PRONOUNS = frozenset({"die", "dat", "wie", "welke", "wat"})
 _RECIPROCAL = frozenset({"elkaar", "mekaar"})
@@ -263,6 +263,20 @@ class Arguments:
                 return p
         return None
 
+    def _placed(self, k: int, arg: Argument, among: frozenset[int] | None = None) -> Argument:
+        """`arg` (the phrase at token k, no named entity in its core) in the country of a place its
+        phrase names after *in/te/bij*: a role keeps its role ("politie in Minsk" -> BLRCOP). With
+        `among`, only those dependents of k are looked at."""
+        view, doc = self.view, self.doc
+        for j in (sorted(among) if among is not None else view.subtree(k, CLAUSE_RELS)):
+            if j == k or self.rel(j).split(":")[0] not in ("nmod", "obl") or self._prep(j) not in self.places:
+                continue
+            a = argument(doc, view, j)
+            if a.actor and len(a.actor) == 3:
+                role = arg.actor[3:] if arg.actor else ""
+                return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=a.actor + role)
+        return arg
+
     def _participle(self, v: int) -> bool:
         t = self.doc.tokens[v]
         return "VerbForm=Part" in t.feats or _participle_form(t.text.lower(), self._lemma(v).replace("_", ""))
@@ -389,6 +403,14 @@ class Arguments:
             tgt = with_actor[0]
         elif args:
             tgt = args[0]
+        if tgt is not None and cands and tgt is not src and tgt.entity is None:
+            # what is acted on lies in the country its phrase names ("doelen in Syrië", "betogers in
+            # Minsk"), whatever country the text named last
+            tgt = self._placed(cands[0], tgt)
+            if not tgt.actor:
+                # ... or where the event happens, when nothing else says whose it is: "Rusland beschoot
+                # dorpen [bij Charkiv]"
+                tgt = self._placed(v, tgt, frozenset(k for k in view.deps(v) if k not in cands))
         if symmetric and not has_actor(tgt) and s is not None:
             # coordinated subjects of a meeting or an agreement act on each other: "Poetin en Lukashenko spraken"
             # ... also when the names stand in apposition: "de organisaties Hamas en Fatah"
