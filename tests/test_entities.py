@@ -126,6 +126,13 @@ def test_an_institution_without_a_country_is_that_of_the_actor_acting_on_it(nlp)
     assert actor_for_span(doc, i, i + len("het kabinet")).actor == "NLDGOV"  # not Ukraine's, named last
 
 
+def test_lower_case_words_do_not_widen_a_known_name(nlp):
+    # the recogniser takes "Rutte veroordeelde" for one name: the verb is no part of it
+    doc = read(nlp, "Premier Rutte veroordeelde de inval scherp.", date="2022-03-02")
+    rutte = next(e for e in doc.entities if e.type == "PER")
+    assert [m.text for m in rutte.mentions] == ["Rutte"] and rutte.actor == "NLDGOV"
+
+
 def test_actor_for_token_resolves_pronouns(sotsji):
     hij = [t for t in sotsji.tokens if t.text == "hij"]
     assert [actor_for_token(sotsji, t.i).actor for t in hij] == ["BLRGOV"] * 4

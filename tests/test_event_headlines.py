@@ -235,3 +235,18 @@ def test_campaigning_is_no_protest():
 def test_what_is_acted_on_lies_in_the_country_the_text_places_it(sentence, word, target):
     _, tgt = _sides(sentence, word)
     assert tgt is not None and tgt[1] == target
+
+
+@needs_model
+def test_a_past_tense_with_a_long_vowel_finds_its_infinitive():
+    # the lemmatiser leaves "veroordeelde" as "veroordeeld"; event_verb_endings.tsv: eelde -> elen
+    reading = kroniek.read("Premier Rutte veroordeelde de inval scherp.", date="2022-03-02")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == "veroordeelde"]
+    assert ev["plover"] == "ACCUSE" and ev["source"]["actor"] == "NLDGOV"
+
+
+@needs_model
+def test_a_count_before_the_subject_is_no_second_subject():
+    src, tgt = _sides("Duizenden mensen demonstreerden op de Dam in Amsterdam tegen de oorlog.", "demonstreerden")
+    assert src is not None and src[0].endswith("mensen") and src[1] == "NLD"
+    assert tgt is None or "mensen" not in tgt[0]

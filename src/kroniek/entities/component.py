@@ -41,6 +41,9 @@ def _wider(doc: Document, m: Mention, over: list[Found]) -> bool:
     if any(f.start < m.start or f.end > m.end for f in over):
         return False
     extra = doc.text[m.start : over[0].start] + doc.text[over[-1].end : m.end]
+    # lower-case words only are no part of a name: "Rutte veroordeelde" is Rutte and a verb
+    if extra.split() and all(w[:1].islower() for w in extra.split()) and extra.strip().lower() not in words("article"):
+        return False
     extra = extra.strip().lower()
     return not (extra.strip(".,;:!?\"'’ ") == "" or extra in words("article")
                 or possessive_len("x" * 3 + extra) == len(extra))

@@ -277,6 +277,13 @@ class Arguments:
                 return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=a.actor + role)
         return arg
 
+    def _subjects(self, v: int) -> list[int]:
+        """The subjects of verb v; a number right before a subject noun is its count, not a second
+        subject ("[Duizenden] [mensen] demonstreerden", both tagged nsubj)."""
+        subj = self.view.deps(v, "nsubj")
+        toks = self.doc.tokens
+        return [k for k in subj if not (toks[k].upos == "NUM" and k + 1 in subj)]
+
     def _participle(self, v: int) -> bool:
         t = self.doc.tokens[v]
         return "VerbForm=Part" in t.feats or _participle_form(t.text.lower(), self._lemma(v).replace("_", ""))
@@ -310,7 +317,7 @@ class Arguments:
     def subject(self, v: int, depth: int = 0) -> int | None:
         """Token heading the (logical) subject of verb v."""
         view = self.view
-        subj = [s for s in view.deps(v, "nsubj") if self.rel(s) != "nsubj:pass"]
+        subj = [s for s in self._subjects(v) if self.rel(s) != "nsubj:pass"]
         if subj:
             s = subj[0]
             if self._lemma(s) in _REL_PRONOUNS and view.rel(v) == "acl:relcl":
@@ -339,7 +346,7 @@ class Arguments:
         """Candidate targets of active verb v, best first."""
         view = self.view
         # a second subject is a parser slip for an indirect object ("heeft [Poetin] [Lukashenko] ... toegezegd")
-        extra_subj = [k for k in view.deps(v, "nsubj") if self.rel(k) == "nsubj"][1:]
+        extra_subj = [k for k in self._subjects(v) if self.rel(k) == "nsubj"][1:]
         out = view.deps(v, "iobj") + view.deps(v, "obj") + extra_subj
         for k in view.deps(v, "obl"):
             if self.roles.get(self._prep(k) or "") == "target":
