@@ -250,3 +250,14 @@ def test_a_count_before_the_subject_is_no_second_subject():
     src, tgt = _sides("Duizenden mensen demonstreerden op de Dam in Amsterdam tegen de oorlog.", "demonstreerden")
     assert src is not None and src[0].endswith("mensen") and src[1] == "NLD"
     assert tgt is None or "mensen" not in tgt[0]
+
+
+@needs_model
+def test_a_denied_event_is_negated_and_its_pronoun_is_the_speaker():
+    # "het" is no article of the plural "troepen": it is Russia, who denies
+    reading = kroniek.read("Rusland ontkent dat het troepen aan de grens met Oekraïne samentrekt.", date="2021-11-20")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == "samentrekt"]
+    assert ev["plover"] == "MOBILIZE" and ev["modality"] == "negated"
+    assert ev["source"]["actor"] == "RUS" and ev["attribution"]["actor"] == "RUS"
+    (denial,) = [e for e in reading["events"] if e["trigger"]["text"] == "ontkent"]
+    assert denial["news_type"] == "Contact.Contact"  # the denial itself is a statement

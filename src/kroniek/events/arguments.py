@@ -29,6 +29,7 @@ _BETWEEN = frozenset({"tussen"})  # "tussen A en B" names both parties of an eve
 _MAIN_CLAUSE = frozenset({"root", "conj", "parataxis"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _NAME_RELS = frozenset({"flat", "appos", "conj"})
+_SPEAKER_PRONOUNS = frozenset({"het", "zij", "ze", "hij"})
 
 
 # what belongs to a noun phrase's core: its determiners, modifiers and the names in apposition
@@ -277,6 +278,13 @@ class Arguments:
                 return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=a.actor + role)
         return arg
 
+    def _het_before_plural(self, s: int | None) -> int | None:
+        """"het" the parser made the article of a plural subject noun: no article "het" goes with a plural,
+        so it is the subject pronoun and the noun the object ("dat [het] troepen samentrekt")."""
+        if s is None or "Number=Plur" not in self.doc.tokens[s].feats:
+            return None
+        return next((d for d in self.view.children(s, "det") if d == s - 1 and self._lemma(d) == "het"), None)
+
     def _subjects(self, v: int) -> list[int]:
         """The subjects of verb v; a number right before a subject noun is its count, not a second
         subject ("[Duizenden] [mensen] demonstreerden", both tagged nsubj)."""
@@ -379,6 +387,9 @@ class Arguments:
                             if self.roles.get(self._prep(k) or "") == "target"), None)
             return src, tgt
         s = self.subject(v)
+        pronoun = self._het_before_plural(s)
+        if pronoun is not None:
+            s = pronoun
         if s is not None and s in theme:
             s = None  # "troepen" is what is sent, never who sends
         fronted = self._fronted_subject(v, s, theme)
@@ -488,9 +499,15 @@ class Arguments:
         return any(self._lemma(k) in _PASSIVE_AUX for k in self.view.flat_clause(v) if k != v)
 
     def __call__(self, v: int, clause: list[int], theme: frozenset[int] = frozenset(),
-                 symmetric: bool = False) -> tuple[Argument | None, Argument | None]:
-        """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree)."""
+                 symmetric: bool = False, speaker: Argument | None = None) -> tuple[Argument | None, Argument | None]:
+        """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree);
+        `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone."""
         src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
+        if (src is not None and not has_actor(src) and has_actor(speaker)
+                and (src.text or "").lower() in _SPEAKER_PRONOUNS):
+            # a pronoun coreference left open stands for the one who speaks: "Rusland ontkent dat [het]
+            # troepen samentrekt", "De regering zegt dat [zij] ..."
+            src = speaker
         if has_actor(src) and has_actor(tgt):
             return src, tgt
         if symmetric and self.view.parsed:

@@ -132,7 +132,8 @@ class Coder:
             tok = doc.tokens[m.token]
             ev = Event(id="", trigger_start=tok.start, trigger_end=tok.end, trigger_text=tok.text, sentence=index)
             code_event(ev, trig)
-            sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC))
+            ev.modality, ev.attribution = modality(m)
+            sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC), ev.attribution)
             # a misparse can make a date the subject ("Maandag zei Lukashenko"): a time is never an actor
             ev.source, ev.target = (None if _is_time(doc, a) else a for a in sides)
             if ev.plover is not None or ev.cameo is not None:
@@ -140,7 +141,6 @@ class Coder:
                     if ev.news_type is None:
                         continue
                     _uncode(ev)
-            ev.modality, ev.attribution = modality(m)
             ev.time = anchors.event_time(doc, view, m.token, m.clause, self.lex.tense)
             ev.location = anchors.event_place(doc, view, m.clause, self.place_preps)
             ev.quantities = anchors.event_quantities(doc, view, m.clause)

@@ -12,7 +12,7 @@ from kroniek.events.tables import TableError, parse_rows
 _NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
 _FRAME = re.compile(r"^(?:prep:[a-zë]+|(?:with|target):[a-zë_-]+(?:\|[a-zë_-]+)*|money)$")
 MODALITIES = ("asserted", "intended", "negated", "hypothetical", "reported")
-CUE_ROLES = ("aux", "adv", "mark", "prep")
+CUE_ROLES = ("aux", "adv", "mark", "prep", "report")
 _PACKAGE = "kroniek.lang.nl"
 
 

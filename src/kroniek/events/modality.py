@@ -45,12 +45,16 @@ class Modality:
                 found.add("reported")
         if view.parsed:
             found |= self._tree(v)
-            rep = self._reporter(v)
+            rep, by = self._reporter(v)
         else:
             found |= self._flat(v, m.clause)
-            rep = self._flat_reporter(v)
+            rep, by = self._flat_reporter(v)
         if rep is not None:
             found.add("reported")
+            # "Rusland ontkent dat het troepen samentrekt": denied, by the reporter's account
+            denial = self.cue(by, "report") if by is not None else None
+            if denial:
+                found.add(denial)
             # a reporter whose subject is unknown ("liet het weten") reports without a name
             attribution = attribution or (rep if rep.text else None)
         modality = next((x for x in ORDER if x in found), "asserted")
@@ -100,24 +104,25 @@ class Modality:
         t = self.doc.tokens[k]
         return t.deprel.split(":")[0] == "aux" or t.upos == "AUX"
 
-    def _reporter(self, v: int) -> Argument | None:
-        """The subject of a reporting verb this clause depends on ("Poetin zei dat ...", "liet weten dat")."""
+    def _reporter(self, v: int) -> tuple[Argument | None, int | None]:
+        """The subject of a reporting verb this clause depends on ("Poetin zei dat ...", "liet weten dat"),
+        and the reporting verb."""
         view = self.view
         frames = {k: r for r, m in self.reports.items() for k in m.frame_tokens}
         k = v
         for _ in range(5):
             h = view.head(k)
             if h is None:
-                return None
+                return None, None
             r = h if h in self.reports else frames.get(h)
             if r is not None:
                 s = self.args.subject(r)
                 if s is not None:
-                    return argument(self.doc, view, s)
+                    return argument(self.doc, view, s), r
                 named = self.args.named(r, frozenset())
-                return named[0] if named else Argument("")
+                return (named[0] if named else Argument("")), r
             k = h
-        return None
+        return None, None
 
     def _prep_object(self, k: int) -> Argument | None:
         view = self.view
@@ -148,10 +153,10 @@ class Modality:
             out.add("hypothetical")
         return out - {""}
 
-    def _flat_reporter(self, v: int) -> Argument | None:
+    def _flat_reporter(self, v: int) -> tuple[Argument | None, int | None]:
         """A reporting verb earlier in the sentence with a clause boundary between it and the event."""
         for r, m in self.reports.items():
             if r < v and (not m.clause or v > max(m.clause)):
                 named = self.args.named(r, m.frame_tokens)
-                return named[0] if named else Argument("")
-        return None
+                return (named[0] if named else Argument("")), r
+        return None, None

@@ -215,6 +215,11 @@ def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], 
             trig, hits = _choose(view, lex.triggers.get(key, ()), t.i, clause)
             if trig is not None:
                 events.append(Match(t.i, prt_tok, trig, clause, hits))
+                rep, rep_hits = _choose(view, lex.reporting.get(key, ()), t.i, clause) if trig.cameo is None else (None, hits)
+                if rep is not None:
+                    # a news event that also reports a clause: "ontkent dat ..." is a statement (Contact)
+                    # and attributes, here denies, what its clause says
+                    reports.append(Match(t.i, prt_tok, rep, clause, rep_hits))
             else:
                 rep, hits = _choose(view, lex.reporting.get(key, ()), t.i, clause)
                 if rep is None:
