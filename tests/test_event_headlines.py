@@ -231,6 +231,8 @@ def test_campaigning_is_no_protest():
     # the public of the place its sentence names, not of the place named in the sentence before
     ("Oekraïne vroeg om hulp. De Wit-Russische politie heeft zondag tientallen betogers in Minsk gearresteerd.",
      "gearresteerd", "BLR"),
+    # the police, too, are of the place their sentence names
+    ("Rusland ontkent alles. Demonstranten bestookten de politie in Rotterdam met stenen.", "bestookten", "NLDCOP"),
 ])
 def test_what_is_acted_on_lies_in_the_country_the_text_places_it(sentence, word, target):
     _, tgt = _sides(sentence, word)

@@ -11,6 +11,7 @@ from kroniek.entities.parties import party_named
 from kroniek.kb import load as load_kb
 
 _ENTITY_PREFERENCE = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+_LOCATED = frozenset({"", "COP"})  # roles that are where they act: the public, the police
 
 
 def _entity(doc: Document, eid: str | None) -> Entity | None:
@@ -130,10 +131,11 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
             return None, None  # "de twee leiders": more than one actor, none named
         if country is None:
             # an institution without a country ("het kabinet") is first that of the actor who acts on
-            # it in the same sentence ("Wilders beschuldigde het kabinet"); the public ("betogers") is
-            # of the place its sentence names ("tientallen betogers in Minsk gearresteerd"), else of
-            # where the text last placed us
-            country = sentence_actor_country(doc, start) if roles[0].role else sentence_place_country(doc, start)
+            # it in the same sentence ("Wilders beschuldigde het kabinet"); the public ("betogers") and
+            # the police are of the place their sentence names ("tientallen betogers in Minsk
+            # gearresteerd"), else of where the text last placed us
+            located = roles[0].role in _LOCATED
+            country = sentence_place_country(doc, start) if located else sentence_actor_country(doc, start)
         country = country or context_country(doc, start)
         if country:
             # the first role word is the head: "leger van de regering" is first of all an army
