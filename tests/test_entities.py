@@ -112,6 +112,7 @@ def test_actor_for_span_on_the_reference(sotsji, phrase, actor):
     ("De Nederlandse oud-premier", "NLDELI"),  # a former official is an elite
     ("De Franse minister Jean Dupont", "FRAGOV"),  # a name the knowledge base lacks: coded by its role
     ("De Koning Boudewijnstichting", None),  # a role word inside an organisation's name codes nothing
+    ("De Italiaanse modeontwerper Gianni Versace", "ITA"),  # a person of a country, no role: the country
 ])
 def test_actor_for_span_of_political_and_social_roles(nlp, phrase, actor):
     doc = read(nlp, f"{phrase} sprak gisteren in de stad.", date="2018-03-05")
@@ -180,6 +181,8 @@ def test_armed_groups_get_their_cameo_actor(nlp, text, name, actor):
     ("De PVV stemde tegen het voorstel van GroenLinks.", "2018-03-05", {"NLDOPPPTY"}),
     ("De PvdA stapte uit het kabinet.", "2010-02", {"NLDGOVPTY"}),  # a month's first day: still in it
     ("N-VA viel CD&V scherp aan in de Kamer.", "2019-03-01", {"BELOPPPTY", "BELGOVPTY"}),
+    # a foreign party: its country only, no claim on government
+    ("De Democraten en de SPD reageerden verdeeld.", "2018-03-05", {"USAPTY", "DEUPTY"}),
 ])
 def test_parties_carry_government_or_opposition_by_date(nlp, text, date, codes):
     doc = read(nlp, text, date=date)

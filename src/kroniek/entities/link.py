@@ -18,7 +18,9 @@ def choose(f: Found) -> tuple[Found, KBEntry | None, str]:
         return f, None, "name"
     if f.type:
         for entry, form in f.candidates:
-            if _type(entry, form) == f.type or (f.type == "ORG" and entry.kind == "seat"):
+            # the recogniser often calls a party MISC ("de Democraten"); a person stays a person ("Groen")
+            if _type(entry, form) == f.type or (f.type == "ORG" and entry.kind == "seat") or (
+                    f.type == "MISC" and entry.kind == "party"):
                 return f, entry, form
         entry, form = f.candidates[0]
         if entry.kind not in _TRUSTED:

@@ -113,6 +113,12 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
     # a role word: "Koning Boudewijnstichting")
     if agents and (agents[0][1].actor or agents[0][1].type != "PER" or not roles):
         e = agents[0][1]
+        if not e.actor and e.type == "PER":
+            # a person of a country is that country's (CAMEO codes civilians by their country):
+            # "de Italiaanse modeontwerper Gianni Versace" -> ITA
+            country = next((x.country or (x.actor or "")[:3] for _, x in sorted(inside, key=lambda x: x[0])
+                            if x.type in ("MISC", "LOC") and (x.country or x.actor)), None)
+            return e.id, country
         return e.id, e.actor
     eid = agents[0][1].id if agents else None
     compound = _compound_actor(doc, toks)
