@@ -263,3 +263,16 @@ def test_a_denied_event_is_negated_and_its_pronoun_is_the_speaker():
     assert ev["source"]["actor"] == "RUS" and ev["attribution"]["actor"] == "RUS"
     (denial,) = [e for e in reading["events"] if e["trigger"]["text"] == "ontkent"]
     assert denial["news_type"] == "Contact.Contact"  # the denial itself is a statement
+
+
+@needs_model
+@pytest.mark.parametrize("sentence,word,modality,attribution", [
+    ("Rusland zou raketten hebben afgevuurd op Kiev.", "afgevuurd", "reported", None),  # alleged, not planned
+    ("Israël heeft Gaza opnieuw gebombardeerd, meldt de BBC.", "gebombardeerd", "reported", "de BBC"),
+    ("Poetin heeft gedreigd Oekraïne aan te vallen.", "vallen", "intended", None),
+])
+def test_allegations_and_reporters_after_the_clause(sentence, word, modality, attribution):
+    reading = kroniek.read(sentence, date="2022-03-02")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    assert ev["modality"] == modality
+    assert (ev["attribution"] or {}).get("text") == attribution

@@ -13,6 +13,8 @@ from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match
 
 ORDER = ("negated", "hypothetical", "intended", "reported", "asserted")
+_WOULD = frozenset({"zullen"})  # "zou" with a perfect alleges; without one it plans ("zou volgende week reizen")
+_PERFECT = frozenset({"hebben", "zijn"})
 
 
 def _lemma(doc: Document, k: int) -> str:
@@ -64,11 +66,14 @@ class Modality:
     def _tree(self, v: int) -> set[str]:
         view = self.view
         out = set()
+        alleged = self._alleged(v)
         for a in view.children(v, "aux", "mark"):
             for role in ("aux", "mark"):
                 kind = self.cue(a, role)
-                if kind:
+                if kind and not (alleged and role == "aux" and _lemma(self.doc, a) in _WOULD):
                     out.add(kind)
+        if alleged:
+            out.add("reported")
         top = view.clause_head(v)
         for a in view.children(top, "mark"):
             kind = self.cue(a, "mark")
@@ -83,9 +88,15 @@ class Modality:
             out.add(self.cue(h, "aux") or "")
         # an auxiliary the parser hung elsewhere in the clause still marks the plan ("zal ... sturen")
         for k in view.flat_clause(v):
-            if k != v and self.rel_is_aux(k) and self.cue(k, "aux"):
+            if k != v and self.rel_is_aux(k) and self.cue(k, "aux") and not (alleged and _lemma(self.doc, k) in _WOULD):
                 out.add(self.cue(k, "aux") or "")
         return out - {""}
+
+    def _alleged(self, v: int) -> bool:
+        """"zou(den)" with a perfect: what is alleged, not planned ("Rusland zou raketten hebben afgevuurd")."""
+        texts = {self.doc.tokens[k].text.lower() for k in self.view.flat_clause(v) if self.rel_is_aux(k)}
+        lemmas = {_lemma(self.doc, k) for k in self.view.children(v, "aux")}
+        return bool(texts & {"zou", "zouden"}) and bool(lemmas & _PERFECT)
 
     def _is_clause(self, c: int) -> bool:
         """Whether c heads a clause, not a bare noun: "als Rusland aanvalt" and "als het nodig is" are conditions,
@@ -108,6 +119,11 @@ class Modality:
         """The subject of a reporting verb this clause depends on ("Poetin zei dat ...", "liet weten dat"),
         and the reporting verb."""
         view = self.view
+        # a reporting verb after the clause it reports: "Israël heeft Gaza gebombardeerd, [meldt] de BBC"
+        for r in view.children(view.clause_head(v), "parataxis"):
+            if r in self.reports and r > v:
+                s = self.args.subject(r)
+                return (argument(self.doc, view, s) if s is not None else Argument("")), r
         frames = {k: r for r, m in self.reports.items() for k in m.frame_tokens}
         k = v
         for _ in range(5):
