@@ -270,6 +270,7 @@ def test_a_denied_event_is_negated_and_its_pronoun_is_the_speaker():
     ("Rusland zou raketten hebben afgevuurd op Kiev.", "afgevuurd", "reported", None),  # alleged, not planned
     ("Israël heeft Gaza opnieuw gebombardeerd, meldt de BBC.", "gebombardeerd", "reported", "de BBC"),
     ("Poetin heeft gedreigd Oekraïne aan te vallen.", "vallen", "intended", None),
+    ("De Franse politie arresteerde de man, aldus de Franse media.", "arresteerde", "reported", "de Franse media"),
 ])
 def test_allegations_and_reporters_after_the_clause(sentence, word, modality, attribution):
     reading = kroniek.read(sentence, date="2022-03-02")
