@@ -210,7 +210,7 @@ def test_a_headline_participle_the_tagger_took_for_a_finite_verb():
 
 
 def test_participle_forms():
-    from kroniek.events.arguments import _participle_form
+    from kroniek.events.voice import participle_form as _participle_form
 
     assert _participle_form("neergestoken", "neersteken") and _participle_form("gearresteerd", "arresteren")
     assert _participle_form("gegeven", "geven") and _participle_form("opgepakt", "oppakken")

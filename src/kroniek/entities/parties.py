@@ -19,16 +19,20 @@ def party_named(kb: KB, text: str) -> KBEntry | None:
     return next((e for e, form in kb.lookup(text) if e.kind == "party" and form == "name"), None)
 
 
-def _party_before(doc: Document, kb: KB, i: int) -> KBEntry | None:
-    """The party in the word before token i: "PVV-leider", "N-VA-voorzitter", "VVD'er"."""
-    if i == 0 or doc.tokens[i - 1].sent != doc.tokens[i].sent:
-        return None
-    word = doc.tokens[i - 1].text
+def party_compound(kb: KB, word: str) -> KBEntry | None:
+    """The party a compound word names a member or part of: "PVV-leider", "N-VA-voorzitter", "VVD'er"."""
     member = _MEMBER.match(word)
     if member:
         return party_named(kb, member.group(1))
     head, _, role = word.rpartition("-")
     return party_named(kb, head) if head and role.isalpha() else None
+
+
+def _party_before(doc: Document, kb: KB, i: int) -> KBEntry | None:
+    """The party in the word before token i."""
+    if i == 0 or doc.tokens[i - 1].sent != doc.tokens[i].sent:
+        return None
+    return party_compound(kb, doc.tokens[i - 1].text)
 
 
 def _in_office(doc: Document, start: int) -> bool:

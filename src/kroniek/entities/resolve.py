@@ -7,7 +7,7 @@ from collections import Counter
 from kroniek.doc import Document, Entity, Mention
 from kroniek.entities.coref import antecedent
 from kroniek.entities.lexicon import pronouns, role_of, words
-from kroniek.entities.parties import party_named
+from kroniek.entities.parties import party_compound
 from kroniek.kb import load as load_kb
 
 _ENTITY_PREFERENCE = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
@@ -161,10 +161,10 @@ def _compound_actor(doc: Document, toks: list) -> str | None:
         if "-" not in t.text.strip("-"):
             continue
         first, _, last = t.text.rpartition("-")
-        if role_of(last) is not None:
-            party = party_named(load_kb(), first)
-            if party is not None:
-                return party.actor_at(day)
+        # a party's people ("CDA-leider"), not its things ("N-VA-lijst")
+        party = party_compound(load_kb(), t.text) if role_of(last) is not None else None
+        if party is not None:
+            return party.actor_at(day)
         role = role_of(first.split("-")[0])
         if role is not None and last[:1].isupper():
             leader = next((e for e, form in load_kb().lookup(last) if e.type == "PER" and form == "name"), None)

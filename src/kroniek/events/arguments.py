@@ -4,8 +4,7 @@ With a parse: the subject is the source and the object, indirect object or a pre
 the target; in the passive the subject is the target and the agent ("door ...") the source. A verb
 without its own subject borrows one: from the verb that controls it or lets it happen ("liet
 oppakken", "beloofde ... te blijven"), from the first verb of a coordination, or from the noun a
-relative clause hangs on. A headline drops the auxiliary: its bare participle ("Verdachte
-opgepakt") is a passive unless the verb forms the perfect with "zijn" ("Minister afgetreden").
+relative clause hangs on. Whether the verb is passive is kroniek.events.voice's to say.
 An event between equals takes its parties from "tussen A en B" when the tree names neither.
 
 Parsers slip, and a slipped tree can hide the actors. So when the tree gives no actor for a side,
@@ -16,18 +15,13 @@ from __future__ import annotations
 
 from kroniek.doc import Argument, Document, Token
 from kroniek.events import actors
-from kroniek.events.lexicon import perfect_zijn
 from kroniek.events.pairs import pair_kind, resolve_pair
 from kroniek.events.syntax import CLAUSE_RELS, SentenceView
+from kroniek.events.voice import MAIN_CLAUSE, NOMINAL, Voice
 
 _REL_PRONOUNS = frozenset({"die", "dat", "wie", "welke", "wat"})
 _RECIPROCAL = frozenset({"elkaar", "mekaar"})
-_PASSIVE_AUX = frozenset({"worden"})
-_ACTIVE_AUX = frozenset({"hebben"})  # the perfect with "hebben" is always active; Dutch has no passive with it
-_ZIJN = "zijn"  # the auxiliary of both the passive perfect and the perfect of the "zijn" verbs
 _BETWEEN = frozenset({"tussen"})  # "tussen A en B" names both parties of an event between equals
-_MAIN_CLAUSE = frozenset({"root", "conj", "parataxis"})
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _NAME_RELS = frozenset({"flat", "appos", "conj"})
 _SPEAKER_PRONOUNS = frozenset({"het", "zij", "ze", "hij"})
 
@@ -135,18 +129,6 @@ def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _participle_form(word: str, lemma: str) -> bool:
-    """Whether `word` is built as the participle of infinitive `lemma`: "ge" after the separable part,
-    the stem after it (neergestoken of neersteken, gearresteerd of arresteren), when the tagger called it
-    finite."""
-    if not word.endswith(("en", "d", "t")) or len(word) < 6:
-        return False
-    for k in range(0, min(len(word) - 4, 6)):
-        if word[k : k + 2] == "ge" and lemma.startswith(word[:k]) and word[k + 2 : k + 4] == lemma[k : k + 2]:
-            return True
-    return False
-
-
 def _within(a: Argument, span: tuple[int, int] | None) -> bool:
     return span is not None and a.start is not None and a.end is not None and span[0] <= a.start and a.end <= span[1]
 
@@ -180,7 +162,7 @@ class Arguments:
         self.places = frozenset(p for p, r in prep_roles.items() if r == "place")
         # "volgens X" attributes the news to X, "over X" is what it is about: X is no party either way
         self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
-        self.zijn_verbs = perfect_zijn() if zijn_verbs is None else zijn_verbs
+        self.voice = Voice(doc, view, lambda v: self.agent(v) is not None, zijn_verbs)
 
     def rel(self, k: int) -> str:
         return self.doc.tokens[k].deprel
@@ -191,60 +173,7 @@ class Arguments:
 
     # ---------------------------------------------------------------- tree
     def passive(self, v: int) -> bool:
-        view = self.view
-        auxes = {self._lemma(a) for a in view.children(v, "aux", "cop")}
-        if auxes & _ACTIVE_AUX and not auxes & _PASSIVE_AUX:
-            # "Hamas en Fatah hebben een akkoord bereikt" with the object taken for a passive subject
-            return False
-        if self._zijn_perfect(v, auxes):
-            return False
-        if _ZIJN in auxes and not auxes & _PASSIVE_AUX and view.deps(v, "obj") and not view.deps(v, "nsubj:pass"):
-            # a passive has no object: "Het Vaticaan is een onderzoek gestart" (Flemish perfect with zijn)
-            return False
-        if view.deps(v, "nsubj:pass", "aux:pass", "expl:pass"):
-            return True
-        if not self._participle(v):
-            return False
-        # "werd ... betoogd" with worden as the copula is a parser slip for the passive auxiliary
-        if auxes & _PASSIVE_AUX:
-            return True
-        return self._headline(v) or self._reduced_relative(v) or self._shares_passive(v)
-
-    def _zijn_perfect(self, v: int, auxes: set[str]) -> bool:
-        """The perfect of a "zijn" verb, which the parser may take for a passive: "Drie soldaten zijn
-        gesneuveld". With an agent it is one after all ("is geraakt door een kogel")."""
-        view = self.view
-        return (_ZIJN in auxes and not auxes & _PASSIVE_AUX and self._lemma(v).replace("_", "") in self.zijn_verbs
-                and any(self.rel(k) == "nsubj" for k in view.deps(v, "nsubj"))
-                and not view.deps(v, "nsubj:pass", "expl:pass") and self.agent(v) is None)
-
-    def _bare_participle(self, v: int) -> bool:
-        """A participle heading a main clause on its own: no auxiliary, copula or object."""
-        view = self.view
-        t = self.doc.tokens[v]
-        # no participle ends in -e: "stemde" tagged as one is the past tense
-        return (t.upos == "VERB" and self._participle(v) and not t.text.lower().endswith("e")
-                and view.rel(v).split(":")[0] in _MAIN_CLAUSE and not view.children(v, "aux", "cop", "obj"))
-
-    def _headline(self, v: int) -> bool:
-        """A headline's bare participle is a passive ("Twee verdachten aangehouden na schietpartij"),
-        unless its verb forms the perfect with "zijn" ("Poetin vertrokken naar Minsk")."""
-        if not self._bare_participle(v) or self._lemma(v).replace("_", "") in self.zijn_verbs:
-            return False
-        view = self.view
-        seen = {v}
-        k = v
-        # a coordinated or juxtaposed verb must hang on a main clause; a conjunct shares its head's
-        # auxiliary ("heeft Poetin ontmoet en [bedankt]" is active), so that head must have none
-        while view.rel(k) != "root":
-            h = view.head(k)
-            if h is None or h in seen or view.rel(k).split(":")[0] not in _MAIN_CLAUSE:
-                return False
-            if view.rel(k).split(":")[0] == "conj" and view.children(h, "aux", "cop"):
-                return False
-            seen.add(h)
-            k = h
-        return True
+        return self.voice.passive(v)
 
     def _fronted_subject(self, v: int, s: int | None, theme: frozenset[int]) -> int | None:
         """The actor opening the sentence right before its verb, where the parser made the actor after
@@ -252,7 +181,7 @@ class Arguments:
         fronted object, but between two actors news writes subject first; a fronted pronoun ("Dat
         zei Poetin", "Hem steunt ze") or a phrase with a preposition is no subject."""
         view, toks = self.view, self.doc.tokens
-        if s is None or s < v or view.rel(v).split(":")[0] not in _MAIN_CLAUSE or view.children(v, "aux"):
+        if s is None or s < v or view.rel(v).split(":")[0] not in MAIN_CLAUSE or view.children(v, "aux"):
             return None
         for p in view.deps(v, "obj", "advmod", "obl"):
             if p > v or p in theme or toks[p].upos not in ("NOUN", "PROPN") or view.children(p, "case"):
@@ -292,30 +221,11 @@ class Arguments:
         toks = self.doc.tokens
         return [k for k in subj if not (toks[k].upos == "NUM" and k + 1 in subj)]
 
-    def _participle(self, v: int) -> bool:
-        t = self.doc.tokens[v]
-        return "VerbForm=Part" in t.feats or _participle_form(t.text.lower(), self._lemma(v).replace("_", ""))
-
     def _bracketed(self, k: int) -> bool:
         """Whether the phrase at token k opens right after a bracket: an aside (a party, an age)."""
         start = self.doc.token_at(phrase(self.view, k)[0])
         i = start.i if start is not None else k
         return i > self.view.lo and self.doc.tokens[i - 1].text == "("
-
-    def _reduced_relative(self, v: int) -> bool:
-        """A participle on a noun without an auxiliary is a passive: "[Twee Palestijnen] gedood in
-        Gaza", "de [gearresteerde] betogers", "de door Rusland [gesteunde] rebellen"."""
-        view, t = self.view, self.doc.tokens[v]
-        h = view.head(v)
-        return (t.upos in ("VERB", "ADJ") and "VerbForm=Part" in t.feats and h is not None
-                and view.rel(v).split(":")[0] in ("acl", "nmod", "amod") and view.rel(v) != "acl:relcl"
-                and self.doc.tokens[h].upos in _NOMINAL and not view.children(v, "aux", "cop", "nsubj"))
-
-    def _shares_passive(self, v: int) -> bool:
-        """A participle coordinated with a passive one shares its auxiliary: "werd ontvoerd en [gedood]"."""
-        h = self.view.head(v)
-        return (self.view.rel(v) == "conj" and h is not None and not self.view.children(v, "nsubj", "aux")
-                and self.passive(h))
 
     def _prep(self, k: int) -> str | None:
         """The preposition of an oblique dependent k."""
@@ -338,7 +248,7 @@ class Arguments:
         if h is None:
             return None
         rel = view.rel(v)
-        if rel == "acl:relcl" and self.doc.tokens[h].upos in _NOMINAL | {""}:
+        if rel == "acl:relcl" and self.doc.tokens[h].upos in NOMINAL | {""}:
             return h
         if rel.split(":")[0] in ("xcomp", "conj"):
             return self.subject(h, depth + 1) if not self.passive(h) else self.agent(h)
@@ -371,7 +281,7 @@ class Arguments:
         if self.passive(v):
             subj = view.deps(v, "nsubj:pass") or view.deps(v, "nsubj") or view.deps(v, "obj")
             agent = self.agent(v)
-            if not subj and self._shares_passive(v):
+            if not subj and self.voice.shares_passive(v):
                 # ... and its subject and agent ("De journalist werd ontvoerd en gedood door rebellen")
                 h = view.head(v)
                 assert h is not None
@@ -379,7 +289,7 @@ class Arguments:
                 return (argument(self.doc, view, agent) if agent is not None else src), tgt
             src = argument(self.doc, view, agent) if agent is not None else None
             tgt = argument(self.doc, view, subj[0]) if subj else None
-            if tgt is None and (view.rel(v) == "acl:relcl" or self._reduced_relative(v)) and view.head(v) is not None:
+            if tgt is None and (view.rel(v) == "acl:relcl" or self.voice.reduced_relative(v)) and view.head(v) is not None:
                 tgt = argument(self.doc, view, view.head(v))
             if tgt is None:
                 # an impersonal passive has no subject: "er werd betoogd [tegen de regering]"
@@ -496,7 +406,7 @@ class Arguments:
         return False
 
     def passive_flat(self, v: int) -> bool:
-        return any(self._lemma(k) in _PASSIVE_AUX for k in self.view.flat_clause(v) if k != v)
+        return self.voice.flat(v)
 
     def __call__(self, v: int, clause: list[int], theme: frozenset[int] = frozenset(),
                  symmetric: bool = False, speaker: Argument | None = None) -> tuple[Argument | None, Argument | None]:
