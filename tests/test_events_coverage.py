@@ -39,6 +39,7 @@ CODED = [
     ("Moskou heeft de onderhandelingen met Kiev opgeschort.", "opgeschort", "SANCTION", "164", None),
     # threats
     ("Polen dreigt met sancties tegen Wit-Rusland.", "dreigt", "THREATEN", "131", None),
+    ("De Europese Commissie waarschuwde Polen opnieuw.", "waarschuwde", "THREATEN", "130", None),
     ("Het leger gaf de rebellen een ultimatum.", "gaf", "THREATEN", "139", None),
     # protest
     ("Duizenden boeren voerden maandag actie in Den Haag.", "voerden", "PROTEST", "14", "Conflict.Demonstrate"),
@@ -106,6 +107,7 @@ INTENDED = [
 
 # look-alikes: light or ambiguous verbs whose frame does not hold
 UNCODED = [
+    "De Wereldgezondheidsorganisatie waarschuwt voor een nieuwe golf.",  # a warning about, not to someone
     "Het bedrijf richt zich op de Duitse markt.",
     "Hij heeft gisteren een nieuwe auto gekocht.",
     "De minister zei dat het kabinet de plannen nog bestudeert.",

@@ -161,11 +161,22 @@ def frame_match(view: SentenceView, frame: Frame, verb: int, clause: list[int]) 
     if not frame.kind:
         return frozenset()
     toks = view.doc.tokens
+    if frame.kind == "party":
+        # the verb acts on a named party: "Trump waarschuwt Iran", not "waarschuwt voor een nieuwe golf"
+        # (a second subject is a parser slip for the object, as in Arguments.objects)
+        acted_on = view.deps(verb, "obj", "iobj") + view.deps(verb, "nsubj")[1:]
+        return frozenset() if any(_named(view, k) for k in acted_on) else None
     if frame.kind == "money":
         lo, hi = view.text(clause)
         return frozenset() if any(q.kind in _MONEY_KINDS and lo <= q.start < hi for q in view.doc.quantities) else None
     hits = frozenset(k for k in clause if k != verb and _frame_word(toks[k].lemma, toks[k].text, frame.words))
     return hits or None
+
+
+def _named(view: SentenceView, k: int) -> bool:
+    """Whether token k is (in) a name the entities layer found."""
+    t = view.doc.tokens[k]
+    return any(m.start <= t.start < m.end for m in view.doc.mentions) or t.upos == "PROPN"
 
 
 def _frame_word(lemma: str, text: str, words: frozenset[str]) -> bool:
