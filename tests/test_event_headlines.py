@@ -233,6 +233,9 @@ def test_campaigning_is_no_protest():
      "gearresteerd", "BLR"),
     # the police, too, are of the place their sentence names
     ("Rusland ontkent alles. Demonstranten bestookten de politie in Rotterdam met stenen.", "bestookten", "NLDCOP"),
+    # what is acted with stands in the country acted on
+    ("Frankrijk heeft zijn ambassadeur in Italië teruggeroepen.", "teruggeroepen", "ITA"),
+    ("De Verenigde Staten sluiten hun ambassade in Kabul.", "sluiten", "AFG"),
 ])
 def test_what_is_acted_on_lies_in_the_country_the_text_places_it(sentence, word, target):
     _, tgt = _sides(sentence, word)
@@ -277,3 +280,9 @@ def test_allegations_and_reporters_after_the_clause(sentence, word, modality, at
     (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
     assert ev["modality"] == modality
     assert (ev["attribution"] or {}).get("text") == attribution
+
+
+@needs_model
+def test_a_meetings_place_is_no_party_to_it():
+    src, tgt = _sides("Hamas en Fatah voerden twee dagen lang gesprekken in de Egyptische hoofdstad.", "voerden")
+    assert tgt is not None and tgt[0] == "Fatah"

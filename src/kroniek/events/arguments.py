@@ -207,6 +207,15 @@ class Arguments:
                 return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=a.actor + role)
         return arg
 
+    def _theme_place(self, t: int) -> Argument | None:
+        """The place (a country's) that the theme at token t (or the verb t) is in, after *in/te/bij*."""
+        for j in self.view.subtree(t, CLAUSE_RELS):
+            if j != t and self.rel(j).split(":")[0] in ("nmod", "obl") and self._prep(j) in self.places:
+                a = argument(self.doc, self.view, j)
+                if a.actor and len(a.actor) == 3:
+                    return a
+        return None
+
     def _het_before_plural(self, s: int | None) -> int | None:
         """"het" the parser made the article of a plural subject noun: no article "het" goes with a plural,
         so it is the subject pronoun and the noun the object ("dat [het] troepen samentrekt")."""
@@ -339,6 +348,10 @@ class Arguments:
                 # ... or where the event happens, when nothing else says whose it is: "Rusland beschoot
                 # dorpen [bij Charkiv]"
                 tgt = self._placed(v, tgt, frozenset(k for k in view.deps(v) if k not in cands))
+        if tgt is None and theme and not symmetric:
+            # what is acted with stands in the country acted on: "riep zijn ambassadeur [in Italië]
+            # terug", "sloot de ambassade [in Kabul]" (but a meeting's place is no party to it)
+            tgt = next((a for t in (*sorted(theme), v) if (a := self._theme_place(t)) is not None), None)
         if symmetric and not has_actor(tgt) and s is not None:
             # coordinated subjects of a meeting or an agreement act on each other: "Poetin en Lukashenko spraken"
             # ... also when the names stand in apposition: "de organisaties Hamas en Fatah"
