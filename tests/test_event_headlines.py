@@ -92,7 +92,8 @@ def test_a_bare_headline_participle_is_a_passive(sentence: str, word: str, sourc
     [
         ("Poetin vertrokken naar Minsk", "vertrokken", ("Poetin", "RUSGOV"), ("Minsk", "BLR")),
         ("Minister afgetreden na kritiek", "afgetreden", ("Minister", None), None),
-        ("Rusland binnengevallen in Oekraïne", "binnengevallen", ("Rusland", "RUS"), None),
+        # the invaded country is where the invasion happens
+        ("Rusland binnengevallen in Oekraïne", "binnengevallen", ("Rusland", "RUS"), ("Oekraïne", "UKR")),
         # the parser takes "zijn" for the passive auxiliary here: the verb's perfect is with "zijn"
         ("Drie soldaten zijn gesneuveld bij gevechten in Donetsk.", "gesneuveld", ("Drie soldaten", None), None),
     ],
