@@ -335,15 +335,14 @@ class Arguments:
                 args.append(argument(self.doc, view, conj[0]) if conj else src)
                 continue
             args.append(argument(self.doc, view, k))
-        with_actor = [a for a in args if has_actor(a)]
-        if with_actor:
-            tgt = with_actor[0]
-        elif args:
-            tgt = args[0]
-        if tgt is not None and cands and tgt is not src and tgt.entity is None:
+        with_actor = [k for k, a in zip(cands, args, strict=True) if has_actor(a)]
+        chosen = with_actor[0] if with_actor else cands[0] if cands else None
+        if chosen is not None:
+            tgt = args[cands.index(chosen)]
+        if chosen is not None and tgt is not None and tgt is not src and tgt.entity is None:
             # what is acted on lies in the country its phrase names ("doelen in Syrië", "betogers in
             # Minsk"), whatever country the text named last
-            tgt = self._placed(cands[0], tgt)
+            tgt = self._placed(chosen, tgt)
             if not tgt.actor:
                 # ... or where the event happens, when nothing else says whose it is: "Rusland beschoot
                 # dorpen [bij Charkiv]"
