@@ -197,21 +197,19 @@ class Arguments:
         """`arg` (the phrase at token k, no named entity in its core) in the country of a place its
         phrase names after *in/te/bij*: a role keeps its role ("politie in Minsk" -> BLRCOP). With
         `among`, only those dependents of k are looked at."""
-        view, doc = self.view, self.doc
-        for j in (sorted(among) if among is not None else view.subtree(k, CLAUSE_RELS)):
-            if j == k or self.rel(j).split(":")[0] not in ("nmod", "obl") or self._prep(j) not in self.places:
-                continue
-            a = argument(doc, view, j)
-            if a.actor and len(a.actor) == 3:
-                role = arg.actor[3:] if arg.actor else ""
-                return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=a.actor + role)
-        return arg
+        place = self._place_in(k, among)
+        if place is None:
+            return arg
+        role = arg.actor[3:] if arg.actor else ""
+        return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=(place.actor or "") + role)
 
-    def _theme_place(self, t: int) -> Argument | None:
-        """The place (a country's) that the theme at token t (or the verb t) is in, after *in/te/bij*."""
-        for j in self.view.subtree(t, CLAUSE_RELS):
-            if j != t and self.rel(j).split(":")[0] in ("nmod", "obl") and self._prep(j) in self.places:
-                a = argument(self.doc, self.view, j)
+    def _place_in(self, k: int, among: frozenset[int] | None = None) -> Argument | None:
+        """The first country-coded place after *in/te/bij* in the phrase or clause of token k (or among
+        the tokens `among`)."""
+        view = self.view
+        for j in (sorted(among) if among is not None else view.subtree(k, CLAUSE_RELS)):
+            if j != k and self.rel(j).split(":")[0] in ("nmod", "obl") and self._prep(j) in self.places:
+                a = argument(self.doc, view, j)
                 if a.actor and len(a.actor) == 3:
                     return a
         return None
@@ -350,7 +348,7 @@ class Arguments:
         if tgt is None and theme and not symmetric:
             # what is acted with stands in the country acted on: "riep zijn ambassadeur [in Italië]
             # terug", "sloot de ambassade [in Kabul]" (but a meeting's place is no party to it)
-            tgt = next((a for t in (*sorted(theme), v) if (a := self._theme_place(t)) is not None), None)
+            tgt = next((a for t in (*sorted(theme), v) if (a := self._place_in(t)) is not None), None)
         if symmetric and not has_actor(tgt) and s is not None:
             # coordinated subjects of a meeting or an agreement act on each other: "Poetin en Lukashenko spraken"
             # ... also when the names stand in apposition: "de organisaties Hamas en Fatah"
