@@ -164,13 +164,6 @@ class Arguments:
         self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
         self.voice = Voice(doc, view, lambda v: self.agent(v) is not None, zijn_verbs)
 
-    def rel(self, k: int) -> str:
-        return self.doc.tokens[k].deprel
-
-    def _lemma(self, k: int) -> str:
-        t = self.doc.tokens[k]
-        return (t.lemma or t.text).lower()
-
     # ---------------------------------------------------------------- tree
     def passive(self, v: int) -> bool:
         return self.voice.passive(v)
@@ -208,7 +201,7 @@ class Arguments:
         the tokens `among`)."""
         view = self.view
         for j in (sorted(among) if among is not None else view.subtree(k, CLAUSE_RELS)):
-            if j != k and self.rel(j).split(":")[0] in ("nmod", "obl") and self._prep(j) in self.places:
+            if j != k and self.view.rel(j).split(":")[0] in ("nmod", "obl") and self._prep(j) in self.places:
                 a = argument(self.doc, view, j)
                 if a.actor and len(a.actor) == 3:
                     return a
@@ -219,7 +212,7 @@ class Arguments:
         so it is the subject pronoun and the noun the object ("dat [het] troepen samentrekt")."""
         if s is None or "Number=Plur" not in self.doc.tokens[s].feats:
             return None
-        return next((d for d in self.view.children(s, "det") if d == s - 1 and self._lemma(d) == "het"), None)
+        return next((d for d in self.view.children(s, "det") if d == s - 1 and self.view.lemma(d) == "het"), None)
 
     def _subjects(self, v: int) -> list[int]:
         """The subjects of verb v; a number right before a subject noun is its count, not a second
@@ -237,15 +230,15 @@ class Arguments:
     def _prep(self, k: int) -> str | None:
         """The preposition of an oblique dependent k."""
         cases = self.view.children(k, "case")
-        return self._lemma(cases[0]) if cases else None
+        return self.view.lemma(cases[0]) if cases else None
 
     def subject(self, v: int, depth: int = 0) -> int | None:
         """Token heading the (logical) subject of verb v."""
         view = self.view
-        subj = [s for s in self._subjects(v) if self.rel(s) != "nsubj:pass"]
+        subj = [s for s in self._subjects(v) if self.view.rel(s) != "nsubj:pass"]
         if subj:
             s = subj[0]
-            if self._lemma(s) in _REL_PRONOUNS and view.rel(v) == "acl:relcl":
+            if self.view.lemma(s) in _REL_PRONOUNS and view.rel(v) == "acl:relcl":
                 h = view.head(v)
                 return h if h is not None else s
             return s
@@ -271,7 +264,7 @@ class Arguments:
         """Candidate targets of active verb v, best first."""
         view = self.view
         # a second subject is a parser slip for an indirect object ("heeft [Poetin] [Lukashenko] ... toegezegd")
-        extra_subj = [k for k in self._subjects(v) if self.rel(k) == "nsubj"][1:]
+        extra_subj = [k for k in self._subjects(v) if self.view.rel(k) == "nsubj"][1:]
         out = view.deps(v, "iobj") + view.deps(v, "obj") + extra_subj
         for k in view.deps(v, "obl"):
             if self.roles.get(self._prep(k) or "") == "target":
@@ -324,10 +317,10 @@ class Arguments:
         # a phrase holding the word the lexicon frame matched is what is acted with ("stuurde
         # [troepen] naar Belarus"), not the one acted on
         # "zich" of a reflexive verb (zich verontschuldigen, zich verdedigen) is no one acted on
-        cands = [k for k in self.objects(v) if k not in theme and self._lemma(k) != "zich"]
+        cands = [k for k in self.objects(v) if k not in theme and self.view.lemma(k) != "zich"]
         args = []
         for k in cands:
-            if self._lemma(k) in _RECIPROCAL:
+            if self.view.lemma(k) in _RECIPROCAL:
                 # "Moon en Kim ontmoeten elkaar": each other is the other of the coordinated subjects
                 conj = view.children(s, "conj") if s is not None else []
                 args.append(argument(self.doc, view, conj[0]) if conj else src)
@@ -461,7 +454,7 @@ class Arguments:
     def _subject_span(self, v: int) -> tuple[int, int] | None:
         """Characters the (active) subject of verb v spans with all its dependents, if the tree has one."""
         view = self.view
-        subj = [k for k in view.deps(v, "nsubj") if self.rel(k) == "nsubj"] if view.parsed else []
+        subj = [k for k in view.deps(v, "nsubj") if self.view.rel(k) == "nsubj"] if view.parsed else []
         if not subj:
             return None
         # its modifiers, not names the parser hung on it ("bedankte Lukashenko [Poetin]" as flat)

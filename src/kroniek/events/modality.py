@@ -17,18 +17,13 @@ _WOULD = frozenset({"zullen"})  # "zou" with a perfect alleges; without one it p
 _PERFECT = frozenset({"hebben", "zijn"})
 
 
-def _lemma(doc: Document, k: int) -> str:
-    t = doc.tokens[k]
-    return (t.lemma or t.text).lower()
-
-
 class Modality:
     def __init__(self, doc: Document, view: SentenceView, lex: Lexicon, args: Arguments, reports: list[Match]):
         self.doc, self.view, self.lex, self.args = doc, view, lex, args
         self.reports = {m.token: m for m in reports}
 
     def cue(self, k: int, role: str) -> str | None:
-        c = self.lex.cues.get(_lemma(self.doc, k)) or self.lex.cues.get(self.doc.tokens[k].text.lower())
+        c = self.lex.cues.get(self.view.lemma(k)) or self.lex.cues.get(self.doc.tokens[k].text.lower())
         return c[0] if c and c[1] == role else None
 
     def __call__(self, m: Match) -> tuple[str, Argument | None]:
@@ -70,7 +65,7 @@ class Modality:
         for a in view.children(v, "aux", "mark"):
             for role in ("aux", "mark"):
                 kind = self.cue(a, role)
-                if kind and not (alleged and role == "aux" and _lemma(self.doc, a) in _WOULD):
+                if kind and not (alleged and role == "aux" and self.view.lemma(a) in _WOULD):
                     out.add(kind)
         if alleged:
             out.add("reported")
@@ -88,14 +83,14 @@ class Modality:
             out.add(self.cue(h, "aux") or "")
         # an auxiliary the parser hung elsewhere in the clause still marks the plan ("zal ... sturen")
         for k in view.flat_clause(v):
-            if k != v and self.rel_is_aux(k) and self.cue(k, "aux") and not (alleged and _lemma(self.doc, k) in _WOULD):
+            if k != v and self.rel_is_aux(k) and self.cue(k, "aux") and not (alleged and self.view.lemma(k) in _WOULD):
                 out.add(self.cue(k, "aux") or "")
         return out - {""}
 
     def _alleged(self, v: int) -> bool:
         """"zou(den)" with a perfect: what is alleged, not planned ("Rusland zou raketten hebben afgevuurd")."""
         texts = {self.doc.tokens[k].text.lower() for k in self.view.flat_clause(v) if self.rel_is_aux(k)}
-        lemmas = {_lemma(self.doc, k) for k in self.view.children(v, "aux")}
+        lemmas = {self.view.lemma(k) for k in self.view.children(v, "aux")}
         return bool(texts & {"zou", "zouden"}) and bool(lemmas & _PERFECT)
 
     def _is_clause(self, c: int) -> bool:
@@ -109,7 +104,7 @@ class Modality:
         rel = self.view.rel(v).split(":")[0]
         if rel == "xcomp":
             return True
-        return rel in ("ccomp", "advcl") and any(_lemma(self.doc, m) == "te" for m in self.view.children(v, "mark"))
+        return rel in ("ccomp", "advcl") and any(self.view.lemma(m) == "te" for m in self.view.children(v, "mark"))
 
     def rel_is_aux(self, k: int) -> bool:
         t = self.doc.tokens[k]

@@ -44,6 +44,11 @@ class SentenceView:
         h = self.doc.tokens[i].head
         return h if self.lo <= h < self.hi and h != i else None
 
+    def lemma(self, i: int) -> str:
+        """Token i's lemma (its text where the model gave none), lower-cased."""
+        t = self.doc.tokens[i]
+        return (t.lemma or t.text).lower()
+
     def rel(self, i: int) -> str:
         return self.doc.tokens[i].deprel
 

@@ -44,16 +44,9 @@ class Voice:
         self.has_agent = has_agent
         self.zijn_verbs = perfect_zijn() if zijn_verbs is None else zijn_verbs
 
-    def rel(self, k: int) -> str:
-        return self.doc.tokens[k].deprel
-
-    def _lemma(self, k: int) -> str:
-        t = self.doc.tokens[k]
-        return (t.lemma or t.text).lower()
-
     def passive(self, v: int) -> bool:
         view = self.view
-        auxes = {self._lemma(a) for a in view.children(v, "aux", "cop")}
+        auxes = {self.view.lemma(a) for a in view.children(v, "aux", "cop")}
         if auxes & _ACTIVE_AUX and not auxes & _PASSIVE_AUX:
             # "Hamas en Fatah hebben een akkoord bereikt" with the object taken for a passive subject
             return False
@@ -75,8 +68,8 @@ class Voice:
         """The perfect of a "zijn" verb, which the parser may take for a passive: "Drie soldaten zijn
         gesneuveld". With an agent it is one after all ("is geraakt door een kogel")."""
         view = self.view
-        return (_ZIJN in auxes and not auxes & _PASSIVE_AUX and self._lemma(v).replace("_", "") in self.zijn_verbs
-                and any(self.rel(k) == "nsubj" for k in view.deps(v, "nsubj"))
+        return (_ZIJN in auxes and not auxes & _PASSIVE_AUX and self.view.lemma(v).replace("_", "") in self.zijn_verbs
+                and any(self.view.rel(k) == "nsubj" for k in view.deps(v, "nsubj"))
                 and not view.deps(v, "nsubj:pass", "expl:pass") and not self.has_agent(v))
 
     def _bare_participle(self, v: int) -> bool:
@@ -90,7 +83,7 @@ class Voice:
     def _headline(self, v: int) -> bool:
         """A headline's bare participle is a passive ("Twee verdachten aangehouden na schietpartij"),
         unless its verb forms the perfect with "zijn" ("Poetin vertrokken naar Minsk")."""
-        if not self._bare_participle(v) or self._lemma(v).replace("_", "") in self.zijn_verbs:
+        if not self._bare_participle(v) or self.view.lemma(v).replace("_", "") in self.zijn_verbs:
             return False
         view = self.view
         seen = {v}
@@ -124,8 +117,8 @@ class Voice:
 
     def participle(self, v: int) -> bool:
         t = self.doc.tokens[v]
-        return "VerbForm=Part" in t.feats or participle_form(t.text.lower(), self._lemma(v).replace("_", ""))
+        return "VerbForm=Part" in t.feats or participle_form(t.text.lower(), self.view.lemma(v).replace("_", ""))
 
     def flat(self, v: int) -> bool:
         """Passive by word order alone (no parse): a form of "worden" in the clause."""
-        return any(self._lemma(k) in _PASSIVE_AUX for k in self.view.flat_clause(v) if k != v)
+        return any(self.view.lemma(k) in _PASSIVE_AUX for k in self.view.flat_clause(v) if k != v)
