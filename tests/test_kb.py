@@ -69,6 +69,8 @@ def test_generated_adjectives_cover_countries_without_curated_rows(kb):
     ("Porosjenko", "2016-01-01", "UKRGOV"), ("Porosjenko", "2020-09-01", "UKROPP"),
     ("Zelensky", "2018-01-01", "UKRELI"), ("Merkel", "2023-01-01", "DEUELI"), ("Medvedev", "2010-01-01", "RUSGOV"),
     ("Medvedev", "2021-01-01", "RUSELI"), ("Rutte", "2025-01-01", "IGONAT"),
+    ("Mark Carney", "2025-06-01", "CANGOV"), ("Kallas", "2025-01-01", "IGOEEC"), ("Rubio", "2020-01-01", "USALEG"),
+    ("Rubio", "2025-06-01", "USAGOV"), ("Milei", "2024-01-01", "ARGGOV"),
 ])
 def test_roles_hold_only_while_in_office(kb, name, day, actor):
     assert kb.lookup(name)[0][0].actor_at(day) == actor
