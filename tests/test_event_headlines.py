@@ -287,3 +287,12 @@ def test_allegations_and_reporters_after_the_clause(sentence, word, modality, at
 def test_a_meetings_place_is_no_party_to_it():
     src, tgt = _sides("Hamas en Fatah voerden twee dagen lang gesprekken in de Egyptische hoofdstad.", "voerden")
     assert tgt is not None and tgt[0] == "Fatah"
+
+
+@needs_model
+def test_a_condemnation_is_no_court_verdict():
+    # the news-type classifier would call "veroordeelde" Justice.Convict; the lexicon gives that type only
+    # to the court's sense ("veroordeeld voor moord"), not to condemning an invasion
+    reading = kroniek.read("Premier Rutte veroordeelde de inval scherp.", date="2022-03-02")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == "veroordeelde"]
+    assert ev["plover"] == "ACCUSE" and ev["news_type"] is None

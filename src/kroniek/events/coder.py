@@ -102,11 +102,17 @@ class Coder:
                 continue
             at = next((m for m in matches if m.token == k), None)
             if at is not None:
-                if at.entry.news_type is None:
+                if at.entry.news_type is None and not self._ruled_out(at.entry, kind):
                     out[out.index(at)] = Match(at.token, at.particle_token, _with_news(at.entry, label), at.clause, at.frame_tokens)
                 continue
             out.append(Match(k, None, _news_trigger(label), view.clause(k)))
         return sorted(out, key=lambda m: m.token)
+
+    def _ruled_out(self, trig: Trigger, kind: str) -> bool:
+        """Whether the lexicon gives the verb the news type `kind` only in another sense than the one
+        that matched: "veroordelen" of an invasion is condemning it, not the court's Justice.Convict."""
+        rows = self.lex.triggers.get((trig.lemma, trig.particle), ())
+        return any(r is not trig and (r.news_type or "").split(".")[0] == kind for r in rows)
 
     def _view(self, doc: Document, index: int) -> SentenceView:
         return SentenceView(doc, index, self.lex.clause_openers, self.lex.coordinators)
