@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 
 from kroniek.doc import Document, Entity, Mention
 from kroniek.entities.coref import antecedent
@@ -28,18 +29,34 @@ def main_country(doc: Document) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _nearest_country(doc: Document, lo: int, hi: int, offset: int,
+                     country_of: Callable[[Entity], str | None]) -> str | None:
+    """The country (`country_of` an entity) of the entity mention starting in [lo, hi) nearest to `offset`."""
+    best, gap = None, None
+    for e in doc.entities:
+        c = country_of(e)
+        if not c:
+            continue
+        for m in e.mentions:
+            if lo <= m.start < hi and (gap is None or abs(m.start - offset) < gap):
+                best, gap = c, abs(m.start - offset)
+    return best
+
+
+def _place_country(e: Entity) -> str | None:
+    return e.country if e.type == "LOC" else None
+
+
+def _actor_country(e: Entity) -> str | None:
+    code = e.actor or ""
+    return code[:3] if e.type in ("PER", "ORG") and len(code) >= 3 and code[:3] != "IGO" else None
+
+
 def context_country(doc: Document, offset: int) -> str | None:
     """The country in view at `offset`: the last place named in this or the two sentences before, else the main one."""
     s = doc.sentence_of(offset)
     lo = doc.sentences[max(0, s - 2)].start if s is not None else 0
-    best, best_at = None, -1
-    for e in doc.entities:
-        if e.type != "LOC" or not e.country:
-            continue
-        for m in e.mentions:
-            if lo <= m.start < offset and m.start > best_at:
-                best, best_at = e.country, m.start
-    return best or main_country(doc)
+    return _nearest_country(doc, lo, offset, offset, _place_country) or main_country(doc)
 
 
 def sentence_place_country(doc: Document, offset: int) -> str | None:
@@ -47,15 +64,7 @@ def sentence_place_country(doc: Document, offset: int) -> str | None:
     s = doc.sentence_of(offset)
     if s is None:
         return None
-    lo, hi = doc.sentences[s].start, doc.sentences[s].end
-    best, gap = None, None
-    for e in doc.entities:
-        if e.type != "LOC" or not e.country:
-            continue
-        for m in e.mentions:
-            if lo <= m.start and m.end <= hi and (gap is None or abs(m.start - offset) < gap):
-                best, gap = e.country, abs(m.start - offset)
-    return best
+    return _nearest_country(doc, doc.sentences[s].start, doc.sentences[s].end, offset, _place_country)
 
 
 def sentence_actor_country(doc: Document, offset: int) -> str | None:
@@ -64,16 +73,7 @@ def sentence_actor_country(doc: Document, offset: int) -> str | None:
     s = doc.sentence_of(offset)
     if s is None:
         return None
-    lo = doc.sentences[s].start
-    best, best_at = None, -1
-    for e in doc.entities:
-        code = e.actor or ""
-        if e.type not in ("PER", "ORG") or len(code) < 3 or code[:3] == "IGO":
-            continue
-        for m in e.mentions:
-            if lo <= m.start and m.end <= offset and m.start > best_at:
-                best, best_at = code[:3], m.start
-    return best
+    return _nearest_country(doc, doc.sentences[s].start, offset, offset, _actor_country)
 
 
 _LONGEST_NAME = 300  # characters: how far back a mention may start and still reach a span

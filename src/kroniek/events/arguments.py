@@ -14,6 +14,7 @@ differs the target (in the passive: the first is the target).
 from __future__ import annotations
 
 from kroniek.doc import Argument, Document, Token
+from kroniek.entities.lexicon import pronouns
 from kroniek.events import actors
 from kroniek.events.pairs import pair_kind, resolve_pair
 from kroniek.events.syntax import CLAUSE_RELS, SentenceView
@@ -21,9 +22,7 @@ from kroniek.events.voice import MAIN_CLAUSE, NOMINAL, Voice
 
 _REL_PRONOUNS = frozenset({"die", "dat", "wie", "welke", "wat"})
 _RECIPROCAL = frozenset({"elkaar", "mekaar"})
-_BETWEEN = frozenset({"tussen"})  # "tussen A en B" names both parties of an event between equals
 _NAME_RELS = frozenset({"flat", "appos", "conj"})
-_SPEAKER_PRONOUNS = frozenset({"het", "zij", "ze", "hij"})
 
 
 # what belongs to a noun phrase's core: its determiners, modifiers and the names in apposition
@@ -127,6 +126,11 @@ def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
         cur.append(k)
     close()
     return out
+
+
+def _subject_pronoun(text: str) -> bool:
+    p = pronouns().get(text.lower())
+    return p is not None and p.case == "subj"
 
 
 def _within(a: Argument, span: tuple[int, int] | None) -> bool:
@@ -357,7 +361,7 @@ class Arguments:
         view = self.view
         for h in [v, *view.deps(v, "nsubj", "obj")]:
             for k in view.children(h, "obl", "nmod"):
-                if (self._prep(k) or "") not in _BETWEEN:
+                if self.roles.get(self._prep(k) or "") != "pair":
                     continue
                 conj = view.children(k, "conj")
                 if conj:
@@ -416,8 +420,7 @@ class Arguments:
         """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree);
         `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone."""
         src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
-        if (src is not None and not has_actor(src) and has_actor(speaker)
-                and (src.text or "").lower() in _SPEAKER_PRONOUNS):
+        if src is not None and not has_actor(src) and has_actor(speaker) and _subject_pronoun(src.text):
             # a pronoun coreference left open stands for the one who speaks: "Rusland ontkent dat [het]
             # troepen samentrekt", "De regering zegt dat [zij] ..."
             src = speaker
@@ -454,7 +457,7 @@ class Arguments:
     def _subject_span(self, v: int) -> tuple[int, int] | None:
         """Characters the (active) subject of verb v spans with all its dependents, if the tree has one."""
         view = self.view
-        subj = [k for k in view.deps(v, "nsubj") if self.view.rel(k) == "nsubj"] if view.parsed else []
+        subj = [k for k in self._subjects(v) if view.rel(k) == "nsubj"] if view.parsed else []
         if not subj:
             return None
         # its modifiers, not names the parser hung on it ("bedankte Lukashenko [Poetin]" as flat)

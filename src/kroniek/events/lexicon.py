@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -59,9 +59,16 @@ class Lexicon:
     particles: frozenset[str]
     clause_openers: frozenset[str] = frozenset()  # words that start a clause (by word order)
     coordinators: frozenset[str] = frozenset()  # openers that start a clause only before a verb (en, maar)
-    roles: dict[str, str] | None = None  # preposition -> agent | target | place | topic
+    roles: dict[str, str] | None = None  # preposition -> agent | target | place | topic | pair
     pairs: dict[str, str] | None = None  # word -> count | PER | LOC | ORG ("de twee leiders")
     tense: dict[str, str] | None = None  # auxiliary -> perfect | future
+    # derived: every lemma with a row, with any particle or none; the particles as a tuple for str.startswith
+    verbs: frozenset[str] = field(init=False)
+    particle_prefixes: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verbs", frozenset(v for v, _ in (*self.triggers, *self.reporting)))
+        object.__setattr__(self, "particle_prefixes", tuple(self.particles))
 
     def preps(self, role: str) -> frozenset[str]:
         return frozenset(p for p, r in (self.roles or {}).items() if r == role)
@@ -155,8 +162,8 @@ def parse_pairs(text: str, where: str) -> dict[str, str]:
 def parse_roles(text: str, where: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for n, (prep, role) in parse_rows(text, where, 2):
-        if role not in ("agent", "target", "place", "topic"):
-            raise TableError(where, n, f"bad role {role!r}: expected agent, target, place or topic")
+        if role not in ("agent", "target", "place", "topic", "pair"):
+            raise TableError(where, n, f"bad role {role!r}: expected agent, target, place, topic or pair")
         if not prep.isalpha() or prep != prep.lower():
             raise TableError(where, n, f"bad preposition {prep!r}")
         if prep in out:

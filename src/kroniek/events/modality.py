@@ -14,7 +14,6 @@ from kroniek.events.triggers import Match
 
 ORDER = ("negated", "hypothetical", "intended", "reported", "asserted")
 _WOULD = frozenset({"zullen"})  # "zou" with a perfect alleges; without one it plans ("zou volgende week reizen")
-_PERFECT = frozenset({"hebben", "zijn"})
 
 
 class Modality:
@@ -90,8 +89,8 @@ class Modality:
     def _alleged(self, v: int) -> bool:
         """"zou(den)" with a perfect: what is alleged, not planned ("Rusland zou raketten hebben afgevuurd")."""
         texts = {self.doc.tokens[k].text.lower() for k in self.view.flat_clause(v) if self.rel_is_aux(k)}
-        lemmas = {self.view.lemma(k) for k in self.view.children(v, "aux")}
-        return bool(texts & {"zou", "zouden"}) and bool(lemmas & _PERFECT)
+        perfect = any((self.lex.tense or {}).get(self.view.lemma(k)) == "perfect" for k in self.view.children(v, "aux"))
+        return bool(texts & {"zou", "zouden"}) and perfect
 
     def _is_clause(self, c: int) -> bool:
         """Whether c heads a clause, not a bare noun: "als Rusland aanvalt" and "als het nodig is" are conditions,
@@ -117,8 +116,7 @@ class Modality:
         # a reporting verb after the clause it reports: "Israël heeft Gaza gebombardeerd, [meldt] de BBC"
         for r in view.children(view.clause_head(v), "parataxis"):
             if r in self.reports and r > v:
-                s = self.args.subject(r)
-                return (argument(self.doc, view, s) if s is not None else Argument("")), r
+                return self._speaker(r), r
         frames = {k: r for r, m in self.reports.items() for k in m.frame_tokens}
         k = v
         for _ in range(5):
@@ -127,13 +125,18 @@ class Modality:
                 return None, None
             r = h if h in self.reports else frames.get(h)
             if r is not None:
-                s = self.args.subject(r)
-                if s is not None:
-                    return argument(self.doc, view, s), r
-                named = self.args.named(r, frozenset())
-                return (named[0] if named else Argument("")), r
+                return self._speaker(r), r
             k = h
         return None, None
+
+    def _speaker(self, r: int) -> Argument:
+        """Who the reporting verb r gives the word: its subject, else the first actor of its clause; an
+        empty argument when it names no one ("liet het weten")."""
+        s = self.args.subject(r)
+        if s is not None:
+            return argument(self.doc, self.view, s)
+        named = self.args.named(r, frozenset())
+        return named[0] if named else Argument("")
 
     def _prep_object(self, k: int) -> Argument | None:
         view = self.view

@@ -111,15 +111,7 @@ class SentenceView:
         return out
 
     def _flat_clause(self, i: int) -> list[int]:
-        if self.lo <= i < self.hi:
-            lo, hi = self._stretches[i - self.lo]
-            return list(range(lo, hi))
-        lo = i
-        while lo > self.lo and not self._breaks_before(lo):
-            lo -= 1
-        hi = i + 1
-        while hi < self.hi and not self._breaks_before(hi):
-            hi += 1
+        lo, hi = self._stretches[i - self.lo]
         return list(range(lo, hi))
 
     def _breaks_before(self, k: int) -> bool:

@@ -95,40 +95,22 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
         # lemmatiser's guess alone is not enough, Flemish "gewezen" (former) is no "afgewezen"
         return low.startswith(prt) or any(p == prt for p, _ in separated())
 
-    prefixes = _as_tuple(lex.particles)
     for lemma in lemmas:
         if "_" in lemma:
             prt, _, verb = lemma.partition("_")
             if written(prt):
                 out.append((verb.replace("_", ""), prt, None))
             continue
-        if lemma.startswith(prefixes):  # most words start with no particle: one test for all of them
+        if lemma.startswith(lex.particle_prefixes):  # most words start with no particle: one test for all
             for p in lex.particles:
                 if lemma.startswith(p) and lex.knows(lemma[len(p):], p) and written(p):
                     out.append((lemma[len(p):], p, None))
-        if lemma in _verbs(lex):  # only a lexicon verb can take a separate particle
+        if lemma in lex.verbs:  # only a lexicon verb can take a separate particle
             for p, k in separated():
                 if lex.knows(lemma, p):
                     out.append((lemma, p, k))
         out.append((lemma, "", None))
     return out
-
-
-_VERBS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-
-
-def _verbs(lex: Lexicon) -> frozenset[str]:
-    """Every lemma the lexicon has a row for, with any particle or none (a Lexicon holds dicts, so it
-    cannot key a functools cache: by id, keeping the lexicon so that its id stays its own)."""
-    hit = _VERBS.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        hit = _VERBS[id(lex)] = (lex, frozenset(v for v, _ in (*lex.triggers, *lex.reporting)))
-    return hit[1]
-
-
-@lru_cache(maxsize=8)
-def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(words)
 
 
 def _separate_particles(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, int]]:
@@ -226,11 +208,12 @@ def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], 
             trig, hits = _choose(view, lex.triggers.get(key, ()), t.i, clause)
             if trig is not None:
                 events.append(Match(t.i, prt_tok, trig, clause, hits))
-                rep, rep_hits = _choose(view, lex.reporting.get(key, ()), t.i, clause) if trig.cameo is None else (None, hits)
-                if rep is not None:
+                if trig.cameo is None:
                     # a news event that also reports a clause: "ontkent dat ..." is a statement (Contact)
                     # and attributes, here denies, what its clause says
-                    reports.append(Match(t.i, prt_tok, rep, clause, rep_hits))
+                    rep, rep_hits = _choose(view, lex.reporting.get(key, ()), t.i, clause)
+                    if rep is not None:
+                        reports.append(Match(t.i, prt_tok, rep, clause, rep_hits))
             else:
                 rep, hits = _choose(view, lex.reporting.get(key, ()), t.i, clause)
                 if rep is None:

@@ -54,6 +54,20 @@ class Entry:
             self.aliases[k] = form
 
 
+_DAY = re.compile(r"(\d{4}-\d\d-\d\d)?")
+
+
+def dated_roles(text: str, error: str) -> list[tuple[str, str, str]]:
+    """`CODE:from:to` roles joined by ";" (ISO dates, empty = open); a bad one raises `error` and the role."""
+    out = []
+    for r in filter(None, text.split(";")):
+        parts = r.split(":")
+        if len(parts) != 3 or not _CODE.fullmatch(parts[0]) or not all(_DAY.fullmatch(d) for d in parts[1:]):
+            raise ValueError(f"{error} {r!r}")
+        out.append((parts[0], parts[1], parts[2]))
+    return out
+
+
 def petrarch_date(s: str) -> str:
     """Petrarch dates are YYMMDD (two-digit years up to 30 are 20xx) or YYYYMMDD."""
     if len(s) == 8:
@@ -248,7 +262,7 @@ class Builder:
         cabinets: dict[str, list[tuple[str, str, set[str]]]] = defaultdict(list)
         for n, (country, cabinet, start, end, members) in enumerate(read_source("cabinets.tsv", 5, self.sources), 1):
             held = set(filter(None, members.split("|")))
-            if (not re.fullmatch(r"\d{4}-\d\d-\d\d", start) or not re.fullmatch(r"(\d{4}-\d\d-\d\d)?", end)
+            if (not start or not _DAY.fullmatch(start) or not _DAY.fullmatch(end)
                     or (end and end <= start) or not held):
                 raise ValueError(f"kb/sources/cabinets.tsv: row {n}: bad dates or parties: {cabinet!r}")
             strangers = sorted(p for p in held if names.get(p) != country)
@@ -273,7 +287,6 @@ class Builder:
         """Party politicians: coded as their party is on the day, over their years in it; an executive
         office they held (roles) comes first."""
         by_name = {e.name: e for e in self.entries.values() if e.kind == "party"}
-        day = r"(\d{4}-\d\d-\d\d)?"
         for n, (pid, name, aliases, memberships, offices) in enumerate(read_source("politicians.tsv", 5, self.sources), 1):
             where = f"kb/sources/politicians.tsv: row {n}"
             if not pid or not name or not memberships:
@@ -281,17 +294,13 @@ class Builder:
             e = self.add(Entry(pid, "PER", "leader", name))
             for a in [name, *filter(None, aliases.split("|"))]:
                 e.alias(a)
-            for r in filter(None, offices.split(";")):
-                parts = r.split(":")
-                if len(parts) != 3 or not _CODE.fullmatch(parts[0]) or not all(re.fullmatch(day, d) for d in parts[1:]):
-                    raise ValueError(f"{where}: bad office {r!r}")
-                e.roles.append((parts[0], parts[1], parts[2]))
+            e.roles.extend(dated_roles(offices, f"{where}: bad office"))
             party = None
             for m in memberships.split(";"):
                 pname, _, span = m.partition(":")
                 start, _, end = span.partition(":")
                 party = by_name.get(pname)
-                if party is None or not re.fullmatch(day, start) or not re.fullmatch(day, end):
+                if party is None or not _DAY.fullmatch(start) or not _DAY.fullmatch(end):
                     raise ValueError(f"{where}: bad party membership {m!r} (a party is named as in parties.tsv)")
                 for code, a, b in party.roles:
                     if a == "default":
@@ -322,12 +331,7 @@ class Builder:
             e = self.add(Entry(pid, typ, "leader", name, country=default[:3]))
             for a in [name, *filter(None, aliases.split("|"))]:
                 e.alias(a)
-            for r in filter(None, roles.split(";")):
-                parts = r.split(":")
-                if len(parts) != 3 or not _CODE.fullmatch(parts[0]) or not all(
-                        re.fullmatch(r"(\d{4}-\d\d-\d\d)?", d) for d in parts[1:]):
-                    raise ValueError(f"kb/sources/leaders.tsv: row {n}: bad role {r!r}")
-                e.roles.append((parts[0], parts[1], parts[2]))
+            e.roles.extend(dated_roles(roles, f"kb/sources/leaders.tsv: row {n}: bad role"))
             e.roles.append((default, "default", ""))
         for pkey, (aliases, roles) in petrarch_people(
             self.eventcoding / "petrarch2" / "dictionaries" / "Phoenix.Countries.actors.txt"
