@@ -296,3 +296,31 @@ def test_a_condemnation_is_no_court_verdict():
     reading = kroniek.read("Premier Rutte veroordeelde de inval scherp.", date="2022-03-02")
     (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == "veroordeelde"]
     assert ev["plover"] == "ACCUSE" and ev["news_type"] is None
+
+
+# ---------------------------------------------------------------- event nouns inside a clause
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "source", "target"), [
+    # the noun's own phrase names its parties, not the clause around it
+    ("Het kabinet heeft de Russische ambassadeur ontboden na de aanval op een Oekraïens ziekenhuis.", "aanval",
+     None, ("een Oekraïens ziekenhuis", "UKR")),
+    # the object of a verb that reports an event of its own: condemning an attack is not attacking
+    ("De Nederlandse regering veroordeelt de luchtaanvallen op Gaza.", "luchtaanvallen", None, ("Gaza", "PSE")),
+])
+def test_an_event_noun_takes_its_parties_from_its_own_phrase(sentence, word, source, target):
+    assert _sides(sentence, word) == (source, target)
+
+
+@needs_model
+def test_the_subject_of_a_support_verb_does_what_its_object_noun_says():
+    src, tgt = _sides("Trump heeft een ontmoeting gehad met gouverneurs.", "ontmoeting")
+    assert src == ("Trump", "USAGOV")
+    assert tgt is not None and tgt[0] == "gouverneurs"
+
+
+@needs_model
+def test_an_event_noun_naming_no_party_keeps_the_clause_parties():
+    # "sancties" names no one: the parties are the verb's ("legt ... op")
+    src, tgt = _sides("De Europese Unie legt Rusland nieuwe sancties op.", "sancties")
+    assert src is not None and src[1] is not None and src[1].startswith("IGO")
+    assert tgt == ("Rusland", "RUS")

@@ -167,6 +167,8 @@ class Arguments:
         # "volgens X" attributes the news to X, "over X" is what it is about: X is no party either way
         self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
         self.voice = Voice(doc, view, lambda v: self.agent(v) is not None, zijn_verbs)
+        # the sentence's event triggers, set by the coder: a verb among them is no support verb
+        self.event_tokens: frozenset[int] = frozenset()
 
     # ---------------------------------------------------------------- tree
     def passive(self, v: int) -> bool:
@@ -419,6 +421,17 @@ class Arguments:
                  symmetric: bool = False, speaker: Argument | None = None) -> tuple[Argument | None, Argument | None]:
         """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree);
         `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone."""
+        if self.view.parsed and self._phrase_event(v):
+            src, tgt = self.noun_sides(v)
+            if has_actor(src) or has_actor(tgt):
+                h = self.view.head(v)
+                if src is None and self.view.rel(v) == "obj" and h is not None and h not in self.event_tokens:
+                    # the subject of a support verb does what its object noun says: "[hij] had een
+                    # ontmoeting met ...", "[IS] pleegde een aanslag op ..."; not so the subject of a
+                    # verb reporting an event of its own ("veroordeelde de luchtaanvallen op Gaza")
+                    s = self.subject(h)
+                    src = argument(self.doc, self.view, s) if s is not None and not self.passive(h) else None
+                return src, tgt
         src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
         if src is not None and not has_actor(src) and has_actor(speaker) and _subject_pronoun(src.text):
             # a pronoun coreference left open stands for the one who speaks: "Rusland ontkent dat [het]
@@ -452,6 +465,45 @@ class Arguments:
             # rebellen vielen de stad aan" is no attack on Russia)
             inside = self._subject_span(v)
             tgt = next((a for a in named if not same(a, src) and not _within(a, inside)), tgt)
+        return src, tgt
+
+    # ---------------------------------------------------------------- event nouns
+    def _phrase_event(self, n: int) -> bool:
+        """Whether token n is an event noun inside a phrase of its clause ("na [de aanval op een
+        ziekenhuis]", "[De aanval van Rusland] kostte ...", "veroordeelde [de luchtaanvallen op Gaza]"),
+        whose own phrase may name its parties; a headline noun is a clause of its own."""
+        view = self.view
+        if self.doc.tokens[n].upos != "NOUN":
+            return False
+        k, seen = n, set()
+        while view.rel(k).split(":")[0] == "conj" and k not in seen:  # a conjunct stands where the first one does
+            seen.add(k)
+            h = view.head(k)
+            if h is None:
+                break
+            k = h
+        return view.rel(k).split(":")[0] in ("nsubj", "obj", "obl", "nmod", "appos")
+
+    def noun_sides(self, n: int) -> tuple[Argument | None, Argument | None]:
+        """Source and target of the event noun n from its own phrase: a possessor or "door" is the
+        doer, a target preposition the one acted on ("de aanval op Kyiv", "sancties tegen Rusland"),
+        "van" the doer where a target is named too. The caller falls back on the clause when
+        neither side names an actor: "legt Rusland [sancties] op" has its parties in the verb's clause."""
+        view, doc = self.view, self.doc
+        src: Argument | None = None
+        tgt: Argument | None = None
+        of: int | None = None
+        for k in view.children(n, "nmod", "obl"):
+            role = "agent" if view.rel(k) == "nmod:poss" else self.roles.get(self._prep(k) or "")
+            if role == "agent" and src is None:
+                src = argument(doc, view, k)
+            elif role in ("target", "noun_target") and tgt is None:
+                tgt = argument(doc, view, k)
+                tgt = tgt if has_actor(tgt) else self._placed(k, tgt)
+            elif role == "of" and of is None:
+                of = k
+        if src is None and of is not None and tgt is not None:
+            src = argument(doc, view, of)
         return src, tgt
 
     def _subject_span(self, v: int) -> tuple[int, int] | None:

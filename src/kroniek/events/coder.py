@@ -129,6 +129,7 @@ class Coder:
         if not matches:
             return []
         args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs, self.source_preps)
+        args.event_tokens = frozenset(m.token for m in matches)
         modality = Modality(doc, view, self.lex, args, reports)
         out = []
         for m in matches:

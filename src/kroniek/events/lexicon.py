@@ -59,7 +59,7 @@ class Lexicon:
     particles: frozenset[str]
     clause_openers: frozenset[str] = frozenset()  # words that start a clause (by word order)
     coordinators: frozenset[str] = frozenset()  # openers that start a clause only before a verb (en, maar)
-    roles: dict[str, str] | None = None  # preposition -> agent | target | place | topic | pair
+    roles: dict[str, str] | None = None  # preposition -> one of ROLES
     pairs: dict[str, str] | None = None  # word -> count | PER | LOC | ORG ("de twee leiders")
     tense: dict[str, str] | None = None  # auxiliary -> perfect | future
     # derived: every lemma with a row, with any particle or none; the particles as a tuple for str.startswith
@@ -159,11 +159,14 @@ def parse_pairs(text: str, where: str) -> dict[str, str]:
     return out
 
 
+ROLES = ("agent", "target", "place", "topic", "pair", "noun_target", "of")
+
+
 def parse_roles(text: str, where: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for n, (prep, role) in parse_rows(text, where, 2):
-        if role not in ("agent", "target", "place", "topic", "pair"):
-            raise TableError(where, n, f"bad role {role!r}: expected agent, target, place, topic or pair")
+        if role not in ROLES:
+            raise TableError(where, n, f"bad role {role!r}: expected one of {', '.join(ROLES)}")
         if not prep.isalpha() or prep != prep.lower():
             raise TableError(where, n, f"bad preposition {prep!r}")
         if prep in out:
