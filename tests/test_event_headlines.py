@@ -324,3 +324,15 @@ def test_an_event_noun_naming_no_party_keeps_the_clause_parties():
     src, tgt = _sides("De Europese Unie legt Rusland nieuwe sancties op.", "sancties")
     assert src is not None and src[1] is not None and src[1].startswith("IGO")
     assert tgt == ("Rusland", "RUS")
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "source", "target"), [
+    ("Oekraïne krijgt steun van de Europese Unie.", "krijgt", "IGO", "UKR"),
+    ("Zelensky kreeg bezoek van premier Rutte.", "kreeg", "NLD", "UKR"),
+    ("Syrië krijgt hulp van Turkije.", "krijgt", "TUR", "SYR"),
+])
+def test_a_received_event_runs_from_van_to_the_subject(sentence, word, source, target):
+    src, tgt = _sides(sentence, word)
+    assert src is not None and (src[1] or "").startswith(source)
+    assert tgt is not None and (tgt[1] or "").startswith(target)

@@ -574,3 +574,51 @@ def test_a_fronted_time_is_no_subject() -> None:
     ]
     ev = one(make_doc(rows, [(3, 3, "PER", "RUSGOV"), (4, 4, "PER", "BLRGOV")]))
     assert (ev.source.actor, ev.target.actor) == ("RUSGOV", "BLRGOV")
+
+
+# ---------------------------------------------------------------- received: "X kreeg kritiek van Y"
+KRITIEK_KRIJGEN = [
+    ("Minister", "minister", "NOUN", 3, "nsubj", ""),
+    ("Yeşilgöz", "Yeşilgöz", "PROPN", 1, "appos", ""),
+    ("kreeg", "krijgen", "VERB", 0, "root", FIN),
+    ("kritiek", "kritiek", "NOUN", 3, "obj", ""),
+    ("van", "van", "ADP", 7, "case", ""),
+    ("de", "de", "DET", 7, "det", ""),
+    ("oppositie", "oppositie", "NOUN", 4, "nmod", ""),
+    (".", ".", "PUNCT", 3, "punct", ""),
+]
+
+
+def test_the_subject_of_a_received_frame_undergoes_it_and_van_names_who_acts() -> None:
+    doc = make_doc(KRITIEK_KRIJGEN, [(1, 2, "PER", "NLDGOV")])
+    ev = one(doc, "ACCUSE")
+    assert (ev.trigger_text, ev.cameo) == ("kreeg", "111")
+    assert ev.source.text == "de oppositie" and ev.target.actor == "NLDGOV"
+
+
+def test_an_amount_after_van_is_no_actor_of_a_received_frame() -> None:
+    rows = [
+        ("Meta", "Meta", "PROPN", 2, "nsubj", ""),
+        ("kreeg", "krijgen", "VERB", 0, "root", FIN),
+        ("een", "een", "DET", 4, "det", ""),
+        ("boete", "boete", "NOUN", 2, "obj", ""),
+        ("van", "van", "ADP", 7, "case", ""),
+        ("1,2", "1,2", "NUM", 7, "nummod", ""),
+        ("miljard", "miljard", "NUM", 4, "nmod", ""),
+        ("euro", "euro", "NOUN", 7, "flat", ""),
+        ("van", "van", "ADP", 11, "case", ""),
+        ("de", "de", "DET", 11, "det", ""),
+        ("Commissie", "Commissie", "PROPN", 2, "obl", ""),
+        (".", ".", "PUNCT", 2, "punct", ""),
+    ]
+    doc = make_doc(rows, [(1, 1, "ORG", None), (10, 11, "ORG", "IGOEEC")], quantities=[(6, 8, 1.2e9, "money")])
+    (ev,) = [e for e in events(doc) if e.news_type == "Justice.Fine"]
+    assert ev.source.actor == "IGOEEC" and ev.target.text == "Meta"
+
+
+def test_krijgen_without_a_received_frame_word_is_no_event() -> None:
+    rows = [(f, lemma, u, h, r, x) for f, lemma, u, h, r, x in KRITIEK_KRIJGEN]
+    rows[3] = ("een", "een", "DET", 5, "det", "")
+    rows[4:7] = [("brief", "brief", "NOUN", 3, "obj", ""), ("van", "van", "ADP", 7, "case", ""),
+                 ("oppositie", "oppositie", "NOUN", 5, "nmod", "")]
+    assert not [e for e in events(make_doc(rows, [(1, 2, "PER", "NLDGOV")])) if e.cameo]

@@ -61,6 +61,7 @@ def test_good_trigger_row_parses() -> None:
         ("houden\taan\t-\t-\tCOERCE\t-\t-\tasserted", "needs a CAMEO code"),
         ("houden\taan\t-\t173\tCOERCE\t-\tarrest\tasserted", "bad news type"),
         ("houden\taan\tnaast:x\t173\tCOERCE\t-\t-\tasserted", "bad frame"),
+        ("krijgen\t-\treceived\t111\tACCUSE\t-\t-\tasserted", "bad frame"),
         ("houden\taan\t-\t173\tCOERCE\t-\t-\tmaybe", "bad modality"),
         ("Houden\taan\t-\t173\tCOERCE\t-\t-\tasserted", "bad lemma"),
         ("houden\taan\t-\t-\t-\t-\t-\tasserted", "needs a CAMEO code or a news type"),

@@ -167,8 +167,10 @@ class Arguments:
         # "volgens X" attributes the news to X, "over X" is what it is about: X is no party either way
         self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
         self.voice = Voice(doc, view, lambda v: self.agent(v) is not None, zijn_verbs)
-        # the sentence's event triggers, set by the coder: a verb among them is no support verb
+        # the sentence's event triggers, set by the coder: a verb among them is no support verb; and
+        # those matched by a "received" frame, whose subject undergoes their object noun (kreeg kritiek)
         self.event_tokens: frozenset[int] = frozenset()
+        self.received_verbs: frozenset[int] = frozenset()
 
     # ---------------------------------------------------------------- tree
     def passive(self, v: int) -> bool:
@@ -418,9 +420,16 @@ class Arguments:
         return self.voice.flat(v)
 
     def __call__(self, v: int, clause: list[int], theme: frozenset[int] = frozenset(),
-                 symmetric: bool = False, speaker: Argument | None = None) -> tuple[Argument | None, Argument | None]:
+                 symmetric: bool = False, speaker: Argument | None = None,
+                 received: bool = False) -> tuple[Argument | None, Argument | None]:
         """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree);
-        `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone."""
+        `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone; `received`: the subject
+        undergoes the event its object `theme` names ("kreeg kritiek van ...")."""
+        if self.view.parsed and received:
+            return self.received(v, theme)
+        h = self.view.head(v) if self.view.parsed else None
+        if h is not None and self.view.rel(v) == "obj" and h in self.received_verbs:
+            return self.received(h, frozenset({v}))
         if self.view.parsed and self._phrase_event(v):
             src, tgt = self.noun_sides(v)
             if has_actor(src) or has_actor(tgt):
@@ -505,6 +514,27 @@ class Arguments:
         if src is None and of is not None and tgt is not None:
             src = argument(doc, view, of)
         return src, tgt
+
+    def received(self, v: int, nouns: frozenset[int]) -> tuple[Argument | None, Argument | None]:
+        """Sides of "X kreeg kritiek van Y", "Oekraïne krijgt steun van de EU": Y acts on X. The target is
+        the subject of verb v, the source the "van" or "door" phrase on v or on its object nouns, else
+        the next actor the clause names."""
+        view = self.view
+        s = self.subject(v)
+        tgt = argument(self.doc, view, s) if s is not None else None
+        src = None
+        for k in [*view.deps(v, "obl"), *(c for n in sorted(nouns) for c in view.children(n, "nmod"))]:
+            if self.roles.get(self._prep(k) or "") in ("of", "agent") and not self._amount(k):
+                src = argument(self.doc, view, k)
+                break
+        if not has_actor(src):
+            src = next((a for a in self.named(v, nouns, False) if not same(a, tgt)), src)
+        return src, tgt
+
+    def _amount(self, k: int) -> bool:
+        """Whether the phrase at token k is a quantity ("een boete [van 300.000 euro]"), not an actor."""
+        start, end = phrase(self.view, k)
+        return any(q.start < end and start < q.end for q in self.doc.quantities)
 
     def _subject_span(self, v: int) -> tuple[int, int] | None:
         """Characters the (active) subject of verb v spans with all its dependents, if the tree has one."""

@@ -130,6 +130,7 @@ class Coder:
             return []
         args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs, self.source_preps)
         args.event_tokens = frozenset(m.token for m in matches)
+        args.received_verbs = frozenset(m.token for m in matches if m.entry.frame.kind == "received")
         modality = Modality(doc, view, self.lex, args, reports)
         out = []
         for m in matches:
@@ -140,7 +141,8 @@ class Coder:
             ev = Event(id="", trigger_start=tok.start, trigger_end=tok.end, trigger_text=tok.text, sentence=index)
             code_event(ev, trig)
             ev.modality, ev.attribution = modality(m)
-            sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC), ev.attribution)
+            sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC), ev.attribution,
+                         trig.frame.kind == "received")
             # a misparse can make a date the subject ("Maandag zei Lukashenko"): a time is never an actor
             ev.source, ev.target = (None if _is_time(doc, a) else a for a in sides)
             if ev.plover is not None or ev.cameo is not None:
