@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from kroniek.dates import parse_doc_date
 from kroniek.doc import Document, Mention
 from kroniek.entities.actors import ActorRef, actor_for_span, actor_for_token
-from kroniek.entities.lexicon import function_words, pronouns, role_words
+from kroniek.entities.lexicon import function_words, pronouns, role_words, seats
 from kroniek.pipeline import Pipeline
 from kroniek.reading import to_reading
 
@@ -278,6 +278,20 @@ def test_word_tables_load_and_validate():
     assert role_words()["demonstranten"].role == ""  # the people of a country are the country itself
     assert pronouns()["hij"].case == "subj"
     assert "de" in function_words()["article"] and "twee" in function_words()["several"]
+    assert seats()["Brussel"] == "IGOEEC"
+
+
+@pytest.mark.parametrize("row", [["Brussel", "eu"], ["", "IGOEEC"]])
+def test_a_bad_seat_row_names_file_and_row(monkeypatch, row):
+    import kroniek.entities.lexicon as lexicon
+
+    monkeypatch.setattr(lexicon, "table_rows", lambda name, columns: [row])
+    lexicon.seats.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"actor_seats\.tsv: row 1"):
+            lexicon.seats()
+    finally:
+        lexicon.seats.cache_clear()
 
 
 def test_a_bad_word_table_row_names_file_and_row(monkeypatch):

@@ -336,3 +336,34 @@ def test_a_received_event_runs_from_van_to_the_subject(sentence, word, source, t
     src, tgt = _sides(sentence, word)
     assert src is not None and (src[1] or "").startswith(source)
     assert tgt is not None and (tgt[1] or "").startswith(target)
+
+
+@needs_model
+def test_a_demand_targets_the_one_its_dat_clause_asks_to_act():
+    src, tgt = _sides("De Tweede Kamer eist dat premier Rutte opheldering geeft.", "eist")
+    assert tgt is not None and tgt[1] == "NLDGOV"
+    # a pronoun or expletive names no one
+    assert _sides("De oppositie eist dat er opheldering komt.", "eist")[1] is None
+
+
+@needs_model
+def test_brussel_as_a_party_is_the_eu_when_the_article_names_it():
+    text = "De Europese Unie wil strengere regels. Brussel eist dat Hongarije de rechtsstaat herstelt."
+    src, tgt = _sides(text, "eist")
+    assert src == ("Brussel", "IGOEEC") and tgt == ("Hongarije", "HUN")
+    # without the EU in the article, Brussel keeps its country; as a place it always does
+    assert _sides("Brussel eist dat de federale regering meer geld vrijmaakt.", "eist")[0] == ("Brussel", "BEL")
+    reading = kroniek.read(text + " Duizenden mensen betoogden in Brussel.", date="2020-09-14")
+    (protest,) = [e for e in reading["events"] if e["trigger"]["text"] == "betoogden"]
+    assert protest["source"]["actor"] == "BEL"
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "source"), [
+    # the subject of a verb that is no event itself does what the noun in its phrase says
+    ("Trump gaat vol voor een aanval op China.", "aanval", ("Trump", "USAGOV")),
+    # ... but not what a phrase about another event says
+    ("Na demonstraties tegen H&M heeft de modeketen al haar winkels gesloten.", "demonstraties", None),
+])
+def test_who_does_what_a_noun_in_a_phrase_of_the_clause_says(sentence, word, source):
+    assert _sides(sentence, word)[0] == source

@@ -73,6 +73,17 @@ def words(cls: str) -> frozenset[str]:
     return function_words()[cls]
 
 
+@lru_cache(maxsize=1)
+def seats() -> dict[str, str]:
+    """Place name -> code of the institution it stands for as a party (lang/nl/actor_seats.tsv)."""
+    out: dict[str, str] = {}
+    for n, (place, code) in enumerate(table_rows("actor_seats.tsv", 2), 1):
+        _check("actor_seats.tsv", n, bool(place) and place not in out and len(code) >= 3 and code.isupper(),
+               [place, code])
+        out[place] = code
+    return out
+
+
 def role_of(word: str, lemma: str = "") -> RoleWord | None:
     """The role word a token is, by its form or its lemma."""
     table = role_words()

@@ -46,3 +46,19 @@ def for_token(doc: Document, i: int, start: int, end: int) -> Argument:
         return Argument(text, start, end)
     entity, actor = _from_mentions(doc, start, end)
     return Argument(text, start, end, entity, actor)
+
+
+def as_seat(doc: Document, arg: Argument | None) -> Argument | None:
+    """A party that is a seat of an institution the article names stands for it ("Brussel eist ..." in an
+    article about the EU: the EU); the bare place name only, and only with the entities layer's tables."""
+    if _entities is None or arg is None or arg.entity is None:
+        return arg
+    from kroniek.entities.lexicon import seats
+
+    ent = next((e for e in doc.entities if e.id == arg.entity), None)
+    code = seats().get(ent.name) if ent is not None and ent.type == "LOC" else None
+    if code is None or arg.text not in {m.text for m in ent.mentions}:
+        return arg
+    if not any(e.actor == code for e in doc.entities if e is not ent):
+        return arg
+    return Argument(arg.text, arg.start, arg.end, arg.entity, code)

@@ -421,10 +421,11 @@ class Arguments:
 
     def __call__(self, v: int, clause: list[int], theme: frozenset[int] = frozenset(),
                  symmetric: bool = False, speaker: Argument | None = None,
-                 received: bool = False) -> tuple[Argument | None, Argument | None]:
+                 received: bool = False, asks: bool = False) -> tuple[Argument | None, Argument | None]:
         """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree);
         `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone; `received`: the subject
-        undergoes the event its object `theme` names ("kreeg kritiek van ...")."""
+        undergoes the event its object `theme` names ("kreeg kritiek van ..."); `asks`: a demand or
+        request, whose target may be the one its "dat" clause asks to act ("eist dat Hongarije ...")."""
         if self.view.parsed and received:
             return self.received(v, theme)
         h = self.view.head(v) if self.view.parsed else None
@@ -433,15 +434,19 @@ class Arguments:
         if self.view.parsed and self._phrase_event(v):
             src, tgt = self.noun_sides(v)
             if has_actor(src) or has_actor(tgt):
-                h = self.view.head(v)
-                if src is None and self.view.rel(v) == "obj" and h is not None and h not in self.event_tokens:
-                    # the subject of a support verb does what its object noun says: "[hij] had een
-                    # ontmoeting met ...", "[IS] pleegde een aanslag op ..."; not so the subject of a
-                    # verb reporting an event of its own ("veroordeelde de luchtaanvallen op Gaza")
-                    s = self.subject(h)
-                    src = argument(self.doc, self.view, s) if s is not None and not self.passive(h) else None
+                if src is None and self._supported(v):
+                    # the subject of a support verb does what its noun says: "[hij] had een ontmoeting
+                    # met ...", "[Trump] gaat vol voor een aanval op China", "[de emir] beloofde tijdens
+                    # een ontmoeting met ..."
+                    h = self.view.head(v)
+                    s = self.subject(h) if h is not None else None
+                    src = argument(self.doc, self.view, s) if s is not None else None
+                    if src is not None and self.doc.tokens[s].upos == "PRON" and not has_actor(src):
+                        src = None  # "[Dat] heeft Berlusconi gesuggereerd in een interview met ..."
                 return src, tgt
         src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
+        if asks and tgt is None and self.view.parsed:
+            tgt = self.asked(v)
         if src is not None and not has_actor(src) and has_actor(speaker) and _subject_pronoun(src.text):
             # a pronoun coreference left open stands for the one who speaks: "Rusland ontkent dat [het]
             # troepen samentrekt", "De regering zegt dat [zij] ..."
@@ -493,6 +498,17 @@ class Arguments:
             k = h
         return view.rel(k).split(":")[0] in ("nsubj", "obj", "obl", "nmod", "appos")
 
+    def _supported(self, n: int) -> bool:
+        """Whether event noun n is the object or a prepositional phrase of an active verb that reports
+        no event of its own: not "veroordeelde [de luchtaanvallen op Gaza]", and not a phrase about
+        another event ("[na] demonstraties tegen H&M sloot de keten ...")."""
+        view = self.view
+        h = view.head(n)
+        if h is None or h in self.event_tokens or self.doc.tokens[h].upos not in ("VERB", "AUX") or self.passive(h):
+            return False
+        rel = view.rel(n).split(":")[0]
+        return rel == "obj" or (rel == "obl" and self.roles.get(self._prep(n) or "") != "other_event")
+
     def noun_sides(self, n: int) -> tuple[Argument | None, Argument | None]:
         """Source and target of the event noun n from its own phrase: a possessor or "door" is the
         doer, a target preposition the one acted on ("de aanval op Kyiv", "sancties tegen Rusland"),
@@ -530,6 +546,17 @@ class Arguments:
         if not has_actor(src):
             src = next((a for a in self.named(v, nouns, False) if not same(a, tgt)), src)
         return src, tgt
+
+    def asked(self, v: int) -> Argument | None:
+        """The subject of the clause that demand or request v asks for: "Brussel eist dat [Hongarije]
+        de rechtsstaat herstelt", "vroeg dat [het kabinet] opheldering geeft"; a pronoun or an expletive
+        ("dat er ...", "dat het ...") names no one."""
+        for c in self.view.children(v, "ccomp"):
+            subj = [k for k in self._subjects(c) if self.view.rel(k) == "nsubj"]
+            if subj and self.doc.tokens[subj[0]].upos != "PRON":
+                a = argument(self.doc, self.view, subj[0])
+                return a if has_actor(a) else None
+        return None
 
     def _amount(self, k: int) -> bool:
         """Whether the phrase at token k is a quantity ("een boete [van 300.000 euro]"), not an actor."""

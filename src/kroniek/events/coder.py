@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from kroniek.doc import Argument, Document, Event
 from kroniek.entities.lexicon import role_of
-from kroniek.events import anchors
+from kroniek.events import actors, anchors
 from kroniek.events.arguments import Arguments, has_actor
 from kroniek.events.codebook import lookup
 from kroniek.events.lexicon import Frame, Lexicon, Trigger
@@ -18,6 +18,8 @@ from kroniek.events.triggers import Match, find
 # PLOVER types (and CAMEO codes: 057, signing an agreement) whose parties act together, so
 # coordinated subjects are each other's target
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "057"})
+# PLOVER types that ask someone to act: the subject of their "dat" clause may be that someone
+ASKING = frozenset({"REQUEST"})
 
 
 def code_event(ev: Event, trig: Trigger) -> None:
@@ -142,9 +144,9 @@ class Coder:
             code_event(ev, trig)
             ev.modality, ev.attribution = modality(m)
             sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC), ev.attribution,
-                         trig.frame.kind == "received")
+                         trig.frame.kind == "received", ev.plover in ASKING)
             # a misparse can make a date the subject ("Maandag zei Lukashenko"): a time is never an actor
-            ev.source, ev.target = (None if _is_time(doc, a) else a for a in sides)
+            ev.source, ev.target = (None if _is_time(doc, a) else actors.as_seat(doc, a) for a in sides)
             if ev.plover is not None or ev.cameo is not None:
                 if not (_party(doc, ev.source) or _party(doc, ev.target)):
                     if ev.news_type is None:
