@@ -367,3 +367,18 @@ def test_brussel_as_a_party_is_the_eu_when_the_article_names_it():
 ])
 def test_who_does_what_a_noun_in_a_phrase_of_the_clause_says(sentence, word, source):
     assert _sides(sentence, word)[0] == source
+
+
+@needs_model
+def test_a_role_of_a_named_place_is_of_that_country_not_the_person_named_before():
+    text = "De Hongaarse premier Orbán blokkeert de steun. Turkije arresteerde de burgemeester van Istanbul."
+    assert _sides(text, "arresteerde") == (("Turkije", "TUR"), ("de burgemeester van Istanbul", "TURGOV"))
+
+
+@needs_model
+def test_a_title_with_whose_it_is_goes_to_the_name_after_it():
+    reading = kroniek.read("De Amerikaanse minister van Buitenlandse Zaken Rex Tillerson sprak met president Trump.",
+                           date="2017-10-12")
+    people = {e["name"]: e for e in reading["entities"] if e["type"] == "PER"}
+    assert people["Rex Tillerson"]["actor"] == "USAGOV"
+    assert not any(r["text"].startswith("De Amerikaanse minister") for r in people["Trump"]["references"])

@@ -149,6 +149,21 @@ def _modifier(doc: Document, j: int, names: dict[int, tuple[Mention, Entity]]) -
     return t.text.islower() and t.text.endswith("e") and len(t.text) > 3
 
 
+def _anchor_end(doc: Document, i: int, names: dict[int, tuple[Mention, Entity]]) -> int | None:
+    """The token after "van" and a name that follow role word i ("de burgemeester van Istanbul", "de
+    minister van Buitenlandse Zaken Rex Tillerson"), or None when no such name follows."""
+    toks = doc.tokens
+    if i + 2 >= len(toks) or toks[i + 1].text.lower() != "van" or toks[i + 1].sent != toks[i].sent:
+        return None
+    k = i + 2 + (toks[i + 2].text.lower() in words("determiner"))
+    if k not in names or names[k][1].type == "PER":
+        return None
+    name = names[k][0]
+    while k in names and names[k][0] is name:
+        k += 1
+    return k
+
+
 def nominal_references(doc: Document, entities: list[Entity]) -> None:
     """Attach "de Russische leider" and the title in "De Russische president Vladimir Poetin" to their person."""
     names = _mention_index(doc, entities)
@@ -165,7 +180,9 @@ def nominal_references(doc: Document, entities: list[Entity]) -> None:
                 country = names[j][1].country
             j -= 1
         det = j if j >= sent.token_start and toks[j].text.lower() in words("determiner") else None
-        nxt = names.get(t.i + 1)
+        anchor = _anchor_end(doc, t.i, names)
+        # the name that follows, also after whose role it is: "de minister van Buitenlandse Zaken Rex Tillerson"
+        nxt = names.get(t.i + 1 if anchor is None else anchor)
         if nxt is not None and nxt[1].type == "PER":
             target = nxt[1]  # apposition: the title of the name that follows
             if target.kb is None and target.actor is None and country:
@@ -175,6 +192,8 @@ def nominal_references(doc: Document, entities: list[Entity]) -> None:
                 continue  # a bare title ("premier Robert Fico") is part of how the name is said
         elif det is None:
             continue  # "een rechter" is someone new
+        elif anchor is not None:
+            continue  # "de burgemeester van Istanbul" says whose: not the person named last
         else:
             target = _recent_person(doc, entities, toks[det].start, role.role, country)
         if target is not None:

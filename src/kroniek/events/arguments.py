@@ -14,7 +14,7 @@ differs the target (in the passive: the first is the target).
 from __future__ import annotations
 
 from kroniek.doc import Argument, Document, Token
-from kroniek.entities.lexicon import pronouns
+from kroniek.entities.lexicon import pronouns, role_of
 from kroniek.events import actors
 from kroniek.events.pairs import pair_kind, resolve_pair
 from kroniek.events.syntax import CLAUSE_RELS, SentenceView
@@ -60,8 +60,28 @@ def phrase(view: SentenceView, i: int) -> tuple[int, int]:
 def argument(doc: Document, view: SentenceView, i: int) -> Argument:
     start, end = phrase(view, i)
     if doc.tokens[i].upos == "PRON" or start == doc.tokens[i].start and end == doc.tokens[i].end:
-        return actors.for_token(doc, i, start, end)  # a pronoun is resolved by coreference
-    return actors.for_span(doc, start, end)
+        a = actors.for_token(doc, i, start, end)  # a pronoun is resolved by coreference
+    else:
+        a = actors.for_span(doc, start, end)
+    return _of_place(doc, view, i, a) if a.entity is None else a
+
+
+def _of_place(doc: Document, view: SentenceView, i: int, a: Argument) -> Argument:
+    """A role of a place is of that place's country: "de burgemeester [van Istanbul]", "de president
+    [van Frankrijk]", whatever country the text named before (the phrase core leaves "van" out)."""
+    role = role_of(doc.tokens[i].text, doc.tokens[i].lemma)
+    if role is None:
+        return a
+    for c in view.children(i, "nmod"):
+        cases = view.children(c, "case")
+        if not cases or view.lemma(cases[0]) != "van":
+            continue
+        place = next((e for e in doc.entities if e.type == "LOC" and e.country
+                      and any(m.start <= doc.tokens[c].start < m.end for m in e.mentions)), None)
+        if place is not None:
+            end = doc.tokens[view.subtree(c)[-1]].end
+            return Argument(doc.text[a.start:end], a.start, end, None, place.country + role.role)
+    return a
 
 
 def _entity_tokens(doc: Document) -> dict[int, str]:
