@@ -382,3 +382,23 @@ def test_a_title_with_whose_it_is_goes_to_the_name_after_it():
     people = {e["name"]: e for e in reading["entities"] if e["type"] == "PER"}
     assert people["Rex Tillerson"]["actor"] == "USAGOV"
     assert not any(r["text"].startswith("De Amerikaanse minister") for r in people["Trump"]["references"])
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "source", "target"), [
+    # a truce is between its parties
+    ("Israël en Hamas hebben een staakt-het-vuren gesloten.", "gesloten", "ISR", "PSEREBHMS"),
+    # blocking a decision or aid is rejecting it, not obstructing passage
+    ("De Hongaarse premier Orbán blokkeert de steun aan Oekraïne.", "blokkeert", "HUNGOV", "UKR"),
+    # a compound of an organisation or country and a role is theirs
+    ("De EU-ministers veroordelen de aanval van Rusland op Kyiv.", "veroordelen", "IGOEEC", "RUS"),
+    # a title the tables lack before a known person; a party name the recogniser typed as a person
+    ("Premier Schoof sprak met Commissievoorzitter Von der Leyen.", "sprak", "NLDGOV", "IGOEEC"),
+    ("GroenLinks-PvdA stemde tegen premier Schoof.", "stemde", "NLDOPPPTY", "NLDGOV"),
+])
+def test_political_actors_and_codes(sentence, word, source, target):
+    reading = kroniek.read(sentence, date="2024-11-12")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    assert (ev["source"] or {}).get("actor") == source and (ev["target"] or {}).get("actor") == target
+    if word == "blokkeert":
+        assert ev["cameo"] == "120"

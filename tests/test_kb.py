@@ -106,6 +106,20 @@ def test_alternate_city_names_that_are_dutch_words_are_no_places(kb):
     assert kb.lookup("Rome")[0][0].country == "ITA"
 
 
+def test_dutch_city_names_the_alternates_miss(kb):
+    assert kb.lookup("Peking")[0][0].country == "CHN" and kb.lookup("Wenen")[0][0].country == "AUT"
+    assert kb.lookup("Cherson")[0][0].country == "UKR"  # under the size threshold, listed by name
+
+
+def test_build_reports_a_city_name_row_without_a_city(tmp_path):
+    for f in SOURCES.glob("*.tsv"):
+        shutil.copy(f, tmp_path / f.name)
+    with open(tmp_path / "city_names.tsv", "a", encoding="utf-8") as f:
+        f.write("999999999\tNergensstad\n")
+    with pytest.raises(ValueError, match=r"city_names\.tsv: row \d+: no city '999999999'"):
+        Builder(tmp_path / "no-eventcoding", sources=tmp_path).cities()
+
+
 def test_petrarch_leaders_are_converted(kb):
     # a leader only petrarch2 knows, by its full name, with its dated role
     entry = kb.lookup("Alyaksandr Lukashenka")[0][0]

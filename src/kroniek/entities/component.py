@@ -64,13 +64,25 @@ def _in_context(doc: Document, m: Mention) -> Mention:
     return m
 
 
+def _without_title(doc: Document, kb: KB, m: Mention) -> Mention:
+    """A recogniser's name that is a word and then a known person is that person, the word a title the
+    role tables may lack: "Commissievoorzitter Von der Leyen", "Bondskanselier Scholz"."""
+    t0 = doc.token_at(m.start)
+    if t0 is None or t0.i + 1 >= len(doc.tokens) or doc.tokens[t0.i + 1].start >= m.end or kb.lookup(m.text):
+        return m
+    start = doc.tokens[t0.i + 1].start
+    if not any(e.type == "PER" and form == "name" for e, form in kb.lookup(doc.text[start : m.end])):
+        return m
+    return Mention(start, m.end, doc.text[start : m.end], "PER", m.source)
+
+
 def find(doc: Document, kb: KB) -> list[Found]:
     """Knowledge-base names, then the recogniser's mentions they did not cover, then other proper nouns."""
     found = kb_matches(doc, kb)
     for m in recogniser_mentions(doc):
         if not any(c.isalpha() for c in m.text):
             continue  # a recogniser's slip (";") names nothing
-        m = _in_context(doc, m)
+        m = _without_title(doc, kb, _in_context(doc, m))
         over = [f for f in found if f.start < m.end and m.start < f.end]
         if over and not _wider(doc, m, over):
             for f in over:

@@ -18,9 +18,10 @@ def choose(f: Found) -> tuple[Found, KBEntry | None, str]:
         return f, None, "name"
     if f.type:
         for entry, form in f.candidates:
-            # the recogniser often calls a party MISC ("de Democraten"); a person stays a person ("Groen")
+            # the recogniser often calls a party MISC ("de Democraten"), or PER where the name cannot be a
+            # person's ("GroenLinks-PvdA"); a plain word stays a person ("Groen")
             if _type(entry, form) == f.type or (f.type == "ORG" and entry.kind == "seat") or (
-                    f.type == "MISC" and entry.kind == "party"):
+                    entry.kind == "party" and (f.type == "MISC" or (f.type == "PER" and not _plain_word(f.text)))):
                 return f, entry, form
         entry, form = f.candidates[0]
         if entry.kind not in _TRUSTED:
@@ -28,3 +29,8 @@ def choose(f: Found) -> tuple[Found, KBEntry | None, str]:
         return f, entry, form
     entry, form = f.candidates[0]
     return f, entry, form
+
+
+def _plain_word(text: str) -> bool:
+    """One capitalised word, as a surname is: "Groen", "Denk" (not "GroenLinks-PvdA", "D66", "CD&V")."""
+    return text[:1].isupper() and text[1:].isalpha() and text[1:].islower()

@@ -162,9 +162,15 @@ def _compound_actor(doc: Document, toks: list) -> str | None:
             continue
         first, _, last = t.text.rpartition("-")
         # a party's people ("CDA-leider"), not its things ("N-VA-lijst")
-        party = party_compound(load_kb(), t.text) if role_of(last) is not None else None
+        head = role_of(last)
+        party = party_compound(load_kb(), t.text) if head is not None else None
         if party is not None:
             return party.actor_at(day)
+        if head is not None:
+            # a country's or an organisation's people: "EU-ministers" (IGOEEC), "VS-diplomaten" (USAGOV)
+            owner = next((e for e, form in load_kb().lookup(first) if e.kind in ("country", "igo") and form == "name"), None)
+            if owner is not None and owner.actor:
+                return owner.actor if owner.kind == "igo" else owner.actor[:3] + head.role
         role = role_of(first.split("-")[0])
         if role is not None and last[:1].isupper():
             leader = next((e for e, form in load_kb().lookup(last) if e.type == "PER" and form == "name"), None)

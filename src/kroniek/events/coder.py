@@ -15,9 +15,9 @@ from kroniek.events.newstype import GAP, NewsTypeModel, tags_of
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match, find
 
-# PLOVER types (and CAMEO codes: 057, signing an agreement) whose parties act together, so
+# PLOVER types (and CAMEO codes: 057, signing an agreement; 0871, a truce) whose parties act together, so
 # coordinated subjects are each other's target
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "057"})
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "057", "0871"})
 # PLOVER types that ask someone to act: the subject of their "dat" clause may be that someone
 ASKING = frozenset({"REQUEST"})
 

@@ -209,10 +209,15 @@ class Builder:
         cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
         taken = {k for e in self.entries.values() for k in e.aliases}
         taken |= {key(name) for name, _why in read_source("not_place_names.tsv", 2, self.sources)}
+        dutch: dict[str, list[str]] = {}
+        for n, (gid, names) in enumerate(read_source("city_names.tsv", 2, self.sources), 1):
+            if gid not in cities or not names:
+                raise ValueError(f"kb/sources/city_names.tsv: row {n}: no city {gid!r} in geonames, or no names")
+            dutch[gid] = names.split("|")
         for c in sorted(cities.values(), key=lambda c: -c["population"]):
             cc, pop = c["countrycode"], c["population"]
             capital = (cc, c["name"]) in capitals
-            if pop < _BIG_CITY and cc not in _HOME and not capital:
+            if pop < _BIG_CITY and cc not in _HOME and not capital and str(c["geonameid"]) not in dutch:
                 continue
             code = self.alpha2.get(cc, "")
             e = self.add(Entry(f"geonames:{c['geonameid']}", "LOC", "capital" if capital else "city", c["name"],
@@ -227,6 +232,8 @@ class Builder:
                     plain = self.plain_name(alt) or (cc in _HOME and len(alt) >= 4)
                     if _LATIN_NAME.match(alt) and not alt.isupper() and k not in taken and plain:
                         e.alias(alt)
+            for name in dutch.get(str(c["geonameid"]), ()):
+                e.alias(name)
 
     @staticmethod
     def plain_name(name: str) -> bool:
