@@ -402,3 +402,31 @@ def test_political_actors_and_codes(sentence, word, source, target):
     assert (ev["source"] or {}).get("actor") == source and (ev["target"] or {}).get("actor") == target
     if word == "blokkeert":
         assert ev["cameo"] == "120"
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "target"), [
+    # the doer of the deed condemned is the target, not where it happened or whom it hit
+    ("Premier De Croo heeft de Russische inval in Oekraïne scherp veroordeeld.", "RUS"),
+    ("De EU-ministers veroordelen de aanval van Rusland op Kyiv.", "RUS"),
+    ("De Nederlandse regering veroordeelt de luchtaanvallen op Gaza.", None),
+])
+def test_a_condemned_deed_targets_its_doer(sentence, target):
+    reading = kroniek.read(sentence, date="2023-05-10")
+    (ev,) = [e for e in reading["events"] if e["cameo"] == "111"]
+    assert (ev["target"] or {}).get("actor") == target
+
+
+@needs_model
+def test_the_deed_noun_is_not_the_condemners_event():
+    reading = kroniek.read("Nederland veroordeelt de aanslag in Moskou.", date="2023-05-10")
+    (attack,) = [e for e in reading["events"] if e["trigger"]["text"] == "aanslag"]
+    assert attack["source"] is None
+
+
+@needs_model
+def test_a_role_named_with_its_place_is_of_that_place():
+    text = "Duitsland sluit de grens. De rechtbank in Den Haag heeft de man veroordeeld."
+    reading = kroniek.read(text, date="2023-05-10")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == "veroordeeld"]
+    assert ev["source"]["actor"] == "NLDJUD"

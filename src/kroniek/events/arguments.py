@@ -191,6 +191,7 @@ class Arguments:
         # those matched by a "received" frame, whose subject undergoes their object noun (kreeg kritiek)
         self.event_tokens: frozenset[int] = frozenset()
         self.received_verbs: frozenset[int] = frozenset()
+        self.deeds: frozenset[int] = frozenset()  # the words of "deed" frames: events of their own doers
 
     # ---------------------------------------------------------------- tree
     def passive(self, v: int) -> bool:
@@ -219,10 +220,30 @@ class Arguments:
         phrase names after *in/te/bij*: a role keeps its role ("politie in Minsk" -> BLRCOP). With
         `among`, only those dependents of k are looked at."""
         place = self._place_in(k, among)
-        if place is None:
+        if place is None or self._own_country(arg):
             return arg
         role = arg.actor[3:] if arg.actor else ""
         return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=(place.actor or "") + role)
+
+    def _doer(self, deed: frozenset[int]) -> Argument | None:
+        """Who did the deed an accusation names: "veroordeelt [de aanval van Rusland]", "de Russische inval
+        in Oekraïne" (Russia; Ukraine is where)."""
+        for t in sorted(deed):
+            src, _ = self.noun_sides(t)
+            if has_actor(src):
+                return src
+            own = argument(self.doc, self.view, t)
+            if has_actor(own) and self._own_country(own):
+                return own
+        return None
+
+    def _own_country(self, arg: Argument) -> bool:
+        """Whether the phrase itself names its country ("de Russische inval", "Israëlische militairen"):
+        then a place after it is where, not whose ("de Russische inval in Oekraïne")."""
+        if arg.start is None or arg.end is None:
+            return False
+        return any(m.start < arg.end and arg.start < m.end for e in self.doc.entities if e.country or e.actor
+                   for m in e.mentions)
 
     def _place_in(self, k: int, among: frozenset[int] | None = None) -> Argument | None:
         """The first country-coded place after *in/te/bij* in the phrase or clause of token k (or among
@@ -304,7 +325,8 @@ class Arguments:
             out = view.children(h, "obj") + view.children(h, "iobj")
         return out
 
-    def tree(self, v: int, theme: frozenset[int] = frozenset(), symmetric: bool = False) -> tuple[Argument | None, Argument | None]:
+    def tree(self, v: int, theme: frozenset[int] = frozenset(), symmetric: bool = False,
+             deed: bool = False) -> tuple[Argument | None, Argument | None]:
         view = self.view
         if self.passive(v):
             subj = view.deps(v, "nsubj:pass") or view.deps(v, "nsubj") or view.deps(v, "obj")
@@ -341,6 +363,8 @@ class Arguments:
             s = objs[0]
             theme = theme | {s}
         src = argument(self.doc, view, s) if s is not None else None
+        if src is not None and s is not None and src.entity is None and has_actor(src):
+            src = self._placed(s, src, frozenset(view.children(s, "nmod")))  # "de rechtbank [in Den Haag]"
         tgt = None
         # a phrase holding the word the lexicon frame matched is what is acted with ("stuurde
         # [troepen] naar Belarus"), not the one acted on
@@ -366,7 +390,9 @@ class Arguments:
                 # ... or where the event happens, when nothing else says whose it is: "Rusland beschoot
                 # dorpen [bij Charkiv]"
                 tgt = self._placed(v, tgt, frozenset(k for k in view.deps(v) if k not in cands))
-        if tgt is None and theme and not symmetric:
+        if tgt is None and deed:
+            tgt = self._doer(theme)
+        if tgt is None and theme and not symmetric and not deed:
             # what is acted with stands in the country acted on: "riep zijn ambassadeur [in Italië]
             # terug", "sloot de ambassade [in Kabul]" (but a meeting's place is no party to it)
             tgt = next((a for t in (*sorted(theme), v) if (a := self._place_in(t)) is not None), None)
@@ -441,18 +467,22 @@ class Arguments:
 
     def __call__(self, v: int, clause: list[int], theme: frozenset[int] = frozenset(),
                  symmetric: bool = False, speaker: Argument | None = None,
-                 received: bool = False, asks: bool = False) -> tuple[Argument | None, Argument | None]:
+                 frame: str = "", asks: bool = False) -> tuple[Argument | None, Argument | None]:
         """Source and target of the event at verb v; `symmetric` for events between equals (meet, agree);
-        `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone; `received`: the subject
-        undergoes the event its object `theme` names ("kreeg kritiek van ..."); `asks`: a demand or
-        request, whose target may be the one its "dat" clause asks to act ("eist dat Hongarije ...")."""
-        if self.view.parsed and received:
+        `speaker`: who reports the clause ("Rusland ontkent dat ..."), if anyone; `frame`: the kind of
+        lexicon frame that matched the words `theme` ("received": the subject undergoes what the theme
+        names, "kreeg kritiek van ..."; "deed": the theme is what the target did, "veroordeelt de
+        Russische inval"); `asks`: a demand or request, whose target may be the one its "dat" clause
+        asks to act ("eist dat Hongarije ...")."""
+        if self.view.parsed and frame == "received":
             return self.received(v, theme)
         h = self.view.head(v) if self.view.parsed else None
         if h is not None and self.view.rel(v) == "obj" and h in self.received_verbs:
             return self.received(h, frozenset({v}))
         if self.view.parsed and self._phrase_event(v):
             src, tgt = self.noun_sides(v)
+            if v in self.deeds:
+                return src, tgt  # "veroordeelt de aanslag in Moskou": not the condemner's attack
             if has_actor(src) or has_actor(tgt):
                 if src is None and self._supported(v):
                     # the subject of a support verb does what its noun says: "[hij] had een ontmoeting
@@ -464,7 +494,7 @@ class Arguments:
                     if src is not None and self.doc.tokens[s].upos == "PRON" and not has_actor(src):
                         src = None  # "[Dat] heeft Berlusconi gesuggereerd in een interview met ..."
                 return src, tgt
-        src, tgt = self.tree(v, theme, symmetric) if self.view.parsed else (None, None)
+        src, tgt = self.tree(v, theme, symmetric, frame == "deed") if self.view.parsed else (None, None)
         if asks and tgt is None and self.view.parsed:
             tgt = self.asked(v)
         if src is not None and not has_actor(src) and has_actor(speaker) and _subject_pronoun(src.text):
@@ -487,6 +517,10 @@ class Arguments:
                 if pair is not None:
                     return pair
         named = self.named(v, theme, symmetric)
+        if frame == "deed" and self.view.parsed:
+            # who suffered the deed is not who is accused of it ("veroordeelt de luchtaanvallen op [Gaza]")
+            spans = [self.view.text(self.view.subtree(t, CLAUSE_RELS)) for t in theme]
+            named = [a for a in named if not any(_within(a, sp) for sp in spans)]
         passive = self.passive(v) if self.view.parsed else self.passive_flat(v)
         if passive:
             if not has_actor(tgt):

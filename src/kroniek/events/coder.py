@@ -133,6 +133,7 @@ class Coder:
         args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs, self.source_preps)
         args.event_tokens = frozenset(m.token for m in matches)
         args.received_verbs = frozenset(m.token for m in matches if m.entry.frame.kind == "received")
+        args.deeds = frozenset(k for m in matches if m.entry.frame.kind == "deed" for k in m.frame_tokens)
         modality = Modality(doc, view, self.lex, args, reports)
         out = []
         for m in matches:
@@ -144,7 +145,7 @@ class Coder:
             code_event(ev, trig)
             ev.modality, ev.attribution = modality(m)
             sides = args(m.token, m.clause, m.frame_tokens, bool({ev.plover, ev.cameo} & SYMMETRIC), ev.attribution,
-                         trig.frame.kind == "received", ev.plover in ASKING)
+                         trig.frame.kind, ev.plover in ASKING)
             # a misparse can make a date the subject ("Maandag zei Lukashenko"): a time is never an actor
             ev.source, ev.target = (None if _is_time(doc, a) else actors.as_seat(doc, a) for a in sides)
             if ev.plover is not None or ev.cameo is not None:

@@ -10,7 +10,7 @@ from kroniek.events.codebook import codebook
 from kroniek.events.tables import TableError, parse_rows
 
 _NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
-_FRAME = re.compile(r"^(?:prep:[a-zë]+|(?:with|target|received):[a-zë_-]+(?:\|[a-zë_-]+)*|money|party)$")
+_FRAME = re.compile(r"^(?:prep:[a-zà-öø-ÿ]+|(?:with|target|received|deed):[a-zà-öø-ÿ_-]+(?:\|[a-zà-öø-ÿ_-]+)*|money|party)$")
 MODALITIES = ("asserted", "intended", "negated", "hypothetical", "reported")
 CUE_ROLES = ("aux", "adv", "mark", "prep", "report")
 _PACKAGE = "kroniek.lang.nl"
@@ -18,7 +18,7 @@ _PACKAGE = "kroniek.lang.nl"
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    kind: str  # "" (none) | prep | with | target | received | money | party
+    kind: str  # "" (none) | prep | with | target | received | deed | money | party
     words: frozenset[str] = frozenset()
 
     @classmethod
@@ -83,7 +83,7 @@ def _read(name: str) -> str:
 
 def _frame(where: str, n: int, text: str) -> Frame:
     if text and not _FRAME.match(text):
-        raise TableError(where, n, f"bad frame {text!r}: expected -, prep:X, with:X|Y, target:X|Y, received:X|Y, money or party")
+        raise TableError(where, n, f"bad frame {text!r}: expected -, prep:X, with:X|Y, target:X|Y, received:X|Y, deed:X|Y, money or party")
     return Frame.parse(text)
 
 
