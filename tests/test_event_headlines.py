@@ -430,3 +430,24 @@ def test_a_role_named_with_its_place_is_of_that_place():
     reading = kroniek.read(text, date="2023-05-10")
     (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == "veroordeeld"]
     assert ev["source"]["actor"] == "NLDJUD"
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "cameo", "source", "target"), [
+    # weapons sent or delivered are military aid; an abbreviation's plural in 's counts (F-16's)
+    ("Nederland levert F-16's aan Oekraïne.", "levert", "072", "NLD", "UKR"),
+    ("De VS stuurt wapens naar Israël.", "stuurt", "072", "USA", "ISR"),
+    # the state recognised is the target
+    ("Frankrijk erkent de Palestijnse staat.", "erkent", "054", "FRA", "PSE"),
+    # a finite verb whose stem ends in an unvoiced consonant (wijst -> wijzen) is still found
+    ("Rusland wijst de eis van Oekraïne af.", "wijst", "120", "RUS", None),
+    # "het" before a country's name, with no object, is the pronoun: the name is the object
+    ("Oekraïne ontkent dat het Rusland heeft aangevallen.", "aangevallen", "190", "UKR", "RUS"),
+])
+def test_more_political_phrasings(sentence, word, cameo, source, target):
+    reading = kroniek.read(sentence, date="2023-05-10")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    assert ev["cameo"] == cameo
+    assert (ev["source"] or {}).get("actor") == source
+    if target is not None:
+        assert (ev["target"] or {}).get("actor") == target

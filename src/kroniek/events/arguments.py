@@ -256,12 +256,21 @@ class Arguments:
                     return a
         return None
 
-    def _het_before_plural(self, s: int | None) -> int | None:
+    def _het_before_plural(self, s: int | None, v: int) -> int | None:
         """"het" the parser made the article of a plural subject noun: no article "het" goes with a plural,
-        so it is the subject pronoun and the noun the object ("dat [het] troepen samentrekt")."""
-        if s is None or "Number=Plur" not in self.doc.tokens[s].feats:
+        so it is the subject pronoun and the noun the object ("dat [het] troepen samentrekt"). So with a
+        country's name where verb v has no object: "ontkent dat [het] Rusland heeft aangevallen" (but
+        "Het Vaticaan is een onderzoek gestart")."""
+        if s is None or not ("Number=Plur" in self.doc.tokens[s].feats
+                             or (self._country_name(s) and not self.view.deps(v, "obj"))):
             return None
         return next((d for d in self.view.children(s, "det") if d == s - 1 and self.view.lemma(d) == "het"), None)
+
+    def _country_name(self, k: int) -> bool:
+        t = self.doc.tokens[k]
+        return t.upos == "PROPN" and any(e.type == "LOC" and e.actor and len(e.actor) == 3 and e.actor == e.country
+                                         and any(m.start <= t.start < m.end for m in e.mentions)
+                                         for e in self.doc.entities)
 
     def _subjects(self, v: int) -> list[int]:
         """The subjects of verb v; a number right before a subject noun is its count, not a second
@@ -347,9 +356,10 @@ class Arguments:
                             if self.roles.get(self._prep(k) or "") == "target"), None)
             return src, tgt
         s = self.subject(v)
-        pronoun = self._het_before_plural(s)
+        pronoun = self._het_before_plural(s, v)
+        moved = None
         if pronoun is not None:
-            s = pronoun
+            s, moved = pronoun, s  # the noun is the object
         if s is not None and s in theme:
             s = None  # "troepen" is what is sent, never who sends
         fronted = self._fronted_subject(v, s, theme)
@@ -369,7 +379,8 @@ class Arguments:
         # a phrase holding the word the lexicon frame matched is what is acted with ("stuurde
         # [troepen] naar Belarus"), not the one acted on
         # "zich" of a reflexive verb (zich verontschuldigen, zich verdedigen) is no one acted on
-        cands = [k for k in self.objects(v) if k not in theme and self.view.lemma(k) != "zich"]
+        cands = [k for k in ([moved] if moved is not None else []) + self.objects(v)
+                 if k not in theme and self.view.lemma(k) != "zich"]
         args = []
         for k in cands:
             if self.view.lemma(k) in _RECIPROCAL:

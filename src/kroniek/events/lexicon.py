@@ -10,7 +10,7 @@ from kroniek.events.codebook import codebook
 from kroniek.events.tables import TableError, parse_rows
 
 _NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
-_FRAME = re.compile(r"^(?:prep:[a-zà-öø-ÿ]+|(?:with|target|received|deed):[a-zà-öø-ÿ_-]+(?:\|[a-zà-öø-ÿ_-]+)*|money|party)$")
+_FRAME = re.compile(r"^(?:prep:[a-zà-öø-ÿ]+|(?:with|target|received|deed):[a-zà-öø-ÿ0-9_-]+(?:\|[a-zà-öø-ÿ0-9_-]+)*|money|party)$")
 MODALITIES = ("asserted", "intended", "negated", "hypothetical", "reported")
 CUE_ROLES = ("aux", "adv", "mark", "prep", "report")
 _PACKAGE = "kroniek.lang.nl"

@@ -164,8 +164,10 @@ def _named(view: SentenceView, k: int) -> bool:
 def _frame_word(lemma: str, text: str, words: frozenset[str]) -> bool:
     """Whether a word is one of the frame's words: by lemma, by form, or as the head of a compound
     (a Dutch compound ends in its head: handelsakkoord, EU-sancties), for heads of six letters or more,
-    also in the plural (coronamaatregelen): lemmatisers often leave an unknown compound's plural as it is."""
-    forms = {norm(lemma or text), text.lower(), dictionary_lemma(text.lower())}
+    also in the plural (coronamaatregelen): lemmatisers often leave an unknown compound's plural as it is.
+    An abbreviation's plural in "'s" counts as the abbreviation (F-16's, NGO's)."""
+    low = text.lower()
+    forms = {norm(lemma or text), low, dictionary_lemma(low), low.removesuffix("'s")}
     if forms & words:
         return True
     heads = _compound_heads(words)
