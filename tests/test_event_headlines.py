@@ -451,3 +451,17 @@ def test_more_political_phrasings(sentence, word, cameo, source, target):
     assert (ev["source"] or {}).get("actor") == source
     if target is not None:
         assert (ev["target"] or {}).get("actor") == target
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "source", "target"), [
+    # a demanded resignation targets the one who is to resign
+    ("De oppositie eist het vertrek van minister Hoekstra.", "NLDOPP", "NLDGOV"),
+    ("De oppositie roept op tot het aftreden van premier Rutte.", "NLDOPP", "NLDGOV"),
+    # the Flemish prosecutor's office ("het parket") of a named place
+    ("Het parket van Antwerpen heeft een onderzoek geopend naar de fraude.", "BELJUD", None),
+])
+def test_demands_and_prosecutors(sentence, source, target):
+    reading = kroniek.read(sentence, date="2019-03-10")
+    (ev,) = [e for e in reading["events"] if e["cameo"]]
+    assert (ev["source"] or {}).get("actor") == source and (ev["target"] or {}).get("actor") == target

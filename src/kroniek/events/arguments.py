@@ -226,12 +226,18 @@ class Arguments:
         return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=(place.actor or "") + role)
 
     def _doer(self, deed: frozenset[int]) -> Argument | None:
-        """Who did the deed an accusation names: "veroordeelt [de aanval van Rusland]", "de Russische inval
-        in Oekraïne" (Russia; Ukraine is where)."""
+        """Who did (or is to do) the deed a condemnation or demand names: "veroordeelt [de aanval van
+        Rusland]", "de Russische inval in Oekraïne" (Russia; Ukraine is where), "eist het ontslag van
+        [minister X]"."""
         for t in sorted(deed):
             src, _ = self.noun_sides(t)
             if has_actor(src):
                 return src
+            # "van" names the doer of a deed even without a target: "het ontslag van minister X"
+            of = next((k for k in self.view.children(t, "nmod", "obl")
+                       if self.roles.get(self._prep(k) or "") == "of"), None)
+            if of is not None and has_actor(a := argument(self.doc, self.view, of)):
+                return a
             own = argument(self.doc, self.view, t)
             if has_actor(own) and self._own_country(own):
                 return own
