@@ -313,7 +313,11 @@ def test_an_event_noun_takes_its_parties_from_its_own_phrase(sentence, word, sou
 
 @needs_model
 def test_the_subject_of_a_support_verb_does_what_its_object_noun_says():
-    src, tgt = _sides("Trump heeft een ontmoeting gehad met gouverneurs.", "ontmoeting")
+    # the noun's own event, where the verb is no lexicon event: "Trump gaat vol voor een aanval"
+    src, _ = _sides("Trump gaat vol voor een aanval op China.", "aanval")
+    assert src == ("Trump", "USAGOV")
+    # a meeting "had" is the lexicon's event (hebben + ontmoeting), between the subject and "met"
+    src, tgt = _sides("Trump heeft een ontmoeting gehad met gouverneurs.", "gehad")
     assert src == ("Trump", "USAGOV")
     assert tgt is not None and tgt[0] == "gouverneurs"
 
@@ -465,3 +469,37 @@ def test_demands_and_prosecutors(sentence, source, target):
     reading = kroniek.read(sentence, date="2019-03-10")
     (ev,) = [e for e in reading["events"] if e["cameo"]]
     assert (ev["source"] or {}).get("actor") == source and (ev["target"] or {}).get("actor") == target
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "plover", "source", "target"), [
+    ("Een man heeft in Londen een Britse agent verwond.", "verwond", "ASSAULT", None, "GBR"),
+    ("De VS en China hebben vooruitgang geboekt in de handelsbesprekingen.", "geboekt", "CONSULT", "USA", "CHN"),
+    ("Oppositiepartij Vlaams Belang spant een rechtszaak aan tegen de Vlaamse regering.", "spant", "ACCUSE", "BEL", "BEL"),
+    ("Wilders noemde premier Rutte een leugenaar.", "noemde", "ACCUSE", "NLD", "NLD"),
+    # the main verb reports the meeting, not the auxiliary "heeft"; "met" names the other side
+    ("Premier Rutte heeft een gesprek gehad met de Franse president Macron.", "gehad", "CONSULT", "NLD", "FRA"),
+    # what is restricted names whom it goes to
+    ("Japan gaat de export van chips naar China beperken.", "beperken", "COERCE", "JPN", "CHN"),
+    ("De Iraakse troepen heroveren Mosoel.", "heroveren", "COERCE", "IRQ", "IRQ"),
+    ("De Verenigde Staten erkennen Jeruzalem als de hoofdstad van Israël.", "erkennen", "SUPPORT", "USA", "ISR"),
+    # whose a position is: the subject of the clause on it
+    ("De Belgische premier verwelkomt het besluit dat de Britse regering heeft genomen.", "verwelkomt", "SUPPORT",
+     "BEL", "GBR"),
+    # a ministry's name does not hide the role before it
+    ("Merkel en minister van Binnenlandse Zaken Seehofer hebben een compromis bereikt.", "bereikt", "AGREE", "DEU", "DEU"),
+])
+def test_phrasings_of_political_news(sentence, word, plover, source, target):
+    reading = kroniek.read(sentence, date="2018-07-02")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    assert ev["plover"] == plover
+    for side, want in (("source", source), ("target", target)):
+        if want is not None:
+            assert ((ev[side] or {}).get("actor") or "")[:3] == want, (side, ev[side])
+
+
+@needs_model
+def test_a_foreign_place_the_recogniser_calls_misc_is_linked_as_a_place():
+    reading = kroniek.read("De Amerikaanse troepen heroveren Raqqa.", date="2017-10-10")
+    (raqqa,) = [e for e in reading["entities"] if e["name"] == "Raqqa"]
+    assert raqqa["type"] == "LOC" and raqqa["country"] == "SYR"

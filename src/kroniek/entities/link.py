@@ -23,6 +23,9 @@ def choose(f: Found) -> tuple[Found, KBEntry | None, str]:
             if _type(entry, form) == f.type or (f.type == "ORG" and entry.kind == "seat") or (
                     entry.kind == "party" and (f.type == "MISC" or (f.type == "PER" and not _plain_word(f.text)))):
                 return f, entry, form
+            if f.type == "MISC" and entry.type == "LOC" and form == "name":
+                # a foreign place's name the recogniser took for a miscellaneous name ("heroveren Raqqa")
+                return f, entry, form
         entry, form = f.candidates[0]
         if entry.kind not in _TRUSTED:
             return f, None, "name"

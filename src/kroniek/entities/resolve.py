@@ -111,7 +111,12 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
     # a named actor with a code is that actor; a person without it is coded by the role beside the
     # name ("oud-minister Plasterk"), as it would be without the name (an organisation's name may hold
     # a role word: "Koning Boudewijnstichting")
-    if agents and (agents[0][1].actor or agents[0][1].type != "PER" or not roles):
+    # ... and an organisation without a code does not hide a role word outside its name ("minister van
+    # Binnenlandse Zaken"), only one inside it
+    outside = agents and agents[0][1].type != "PER" and any(
+        role_of(t.text, t.lemma) is not None and not any(m.start <= t.start < m.end for m in agents[0][1].mentions)
+        for t in toks)
+    if agents and (agents[0][1].actor or (agents[0][1].type != "PER" and not outside) or not roles):
         e = agents[0][1]
         if not e.actor and e.type == "PER":
             # a person of a country is that country's (CAMEO codes civilians by their country):

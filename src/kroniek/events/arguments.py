@@ -68,19 +68,23 @@ def argument(doc: Document, view: SentenceView, i: int) -> Argument:
 
 def _of_place(doc: Document, view: SentenceView, i: int, a: Argument) -> Argument:
     """A role of a place is of that place's country: "de burgemeester [van Istanbul]", "de president
-    [van Frankrijk]", whatever country the text named before (the phrase core leaves "van" out)."""
+    [van Frankrijk]", whatever country the text named before (the phrase core leaves "van" out). A
+    noun without an actor of its own is of the organisation or place after "van": "voorzitter [van
+    de Europese Commissie]", "de bevolking [van Gaza]"."""
     role = role_of(doc.tokens[i].text, doc.tokens[i].lemma)
-    if role is None:
+    if role is None and (a.actor or doc.tokens[i].upos != "NOUN"):
         return a
     for c in view.children(i, "nmod"):
         cases = view.children(c, "case")
         if not cases or view.lemma(cases[0]) != "van":
             continue
-        place = next((e for e in doc.entities if e.type == "LOC" and e.country
+        owner = next((e for e in doc.entities if e.type in ("LOC", "ORG") and (e.country or e.actor)
                       and any(m.start <= doc.tokens[c].start < m.end for m in e.mentions)), None)
-        if place is not None:
-            end = doc.tokens[view.subtree(c)[-1]].end
-            return Argument(doc.text[a.start:end], a.start, end, None, place.country + role.role)
+        if owner is None or (role is not None and (owner.type != "LOC" or not owner.country)):
+            continue
+        end = doc.tokens[view.subtree(c)[-1]].end
+        code = owner.country + role.role if role is not None else owner.actor or owner.country
+        return Argument(doc.text[a.start:end], a.start, end, None, code)
     return a
 
 
@@ -243,6 +247,19 @@ class Arguments:
                 return own
         return None
 
+    def _owner(self, n: int) -> Argument | None:
+        """Whose noun n is: "van X", or the subject of a relative clause on it ("het standpunt dat [de
+        Britse regering] heeft ingenomen")."""
+        view = self.view
+        for k in view.children(n, "nmod"):
+            if self.roles.get(self._prep(k) or "") == "of":
+                return argument(self.doc, view, k)
+        for c in view.children(n, "acl"):  # acl:relcl, or acl where the parser took "dat" for a conjunction
+            subj = [k for k in self._subjects(c) if view.lemma(k) not in _REL_PRONOUNS]
+            if subj and not view.deps(c, "obj"):  # the noun is the clause's object: a relative clause
+                return argument(self.doc, view, subj[0])
+        return None
+
     def _own_country(self, arg: Argument) -> bool:
         """Whether the phrase itself names its country ("de Russische inval", "Israëlische militairen"):
         then a place after it is where, not whose ("de Russische inval in Oekraïne")."""
@@ -356,6 +373,12 @@ class Arguments:
             tgt = argument(self.doc, view, subj[0]) if subj else None
             if tgt is None and (view.rel(v) == "acl:relcl" or self.voice.reduced_relative(v)) and view.head(v) is not None:
                 tgt = argument(self.doc, view, view.head(v))
+            h = view.head(v)
+            if tgt is None and view.rel(v) == "advcl" and h is not None and self.doc.tokens[h].upos in ("VERB", "AUX"):
+                # a participle clause is about the main clause's subject: "[X] zit opgesloten in een kamp,
+                # gevangengenomen door de Amerikaanse troepen"
+                hs = self.subject(h)
+                tgt = argument(self.doc, view, hs) if hs is not None else None
             if tgt is None:
                 # an impersonal passive has no subject: "er werd betoogd [tegen de regering]"
                 tgt = next((argument(self.doc, view, k) for k in view.deps(v, "obl")
@@ -409,6 +432,11 @@ class Arguments:
                 tgt = self._placed(v, tgt, frozenset(k for k in view.deps(v) if k not in cands))
         if tgt is None and deed:
             tgt = self._doer(theme)
+        if tgt is None and theme and not deed:
+            # what is acted with may name whom it goes to or whose it is: "beperkt [de export naar
+            # Noord-Korea]", "had [een ontmoeting met zijn Chinese ambtgenoot]", "verwelkomt [het standpunt
+            # dat de Britse regering heeft ingenomen]"
+            tgt = next((o for t in sorted(theme) if has_actor(o := self.noun_sides(t)[1]) or has_actor(o := self._owner(t))), None)
         if tgt is None and theme and not symmetric and not deed:
             # what is acted with stands in the country acted on: "riep zijn ambassadeur [in Italië]
             # terug", "sloot de ambassade [in Kabul]" (but a meeting's place is no party to it)

@@ -201,6 +201,8 @@ def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], 
             continue
         if not t.text[:1].isalpha():
             continue
+        if view.parsed and t.deprel in ("aux", "aux:pass", "cop") and view.head(t.i) is not None:
+            continue  # "heeft" of "heeft een ontmoeting gehad": the main verb reports the event
         clause = None
         for verb, prt, prt_tok in _keys(view, lex, t.i):
             key = (verb, prt)
