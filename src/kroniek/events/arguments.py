@@ -69,8 +69,8 @@ def argument(doc: Document, view: SentenceView, i: int) -> Argument:
 def _of_place(doc: Document, view: SentenceView, i: int, a: Argument) -> Argument:
     """A role of a place is of that place's country: "de burgemeester [van Istanbul]", "de president
     [van Frankrijk]", whatever country the text named before (the phrase core leaves "van" out). A
-    noun without an actor of its own is of the organisation or place after "van": "voorzitter [van
-    de Europese Commissie]", "de bevolking [van Gaza]"."""
+    noun without an actor of its own is of the organisation after "van": "voorzitter [van de Europese
+    Commissie]"."""
     role = role_of(doc.tokens[i].text, doc.tokens[i].lemma)
     if role is None and (a.actor or doc.tokens[i].upos != "NOUN"):
         return a
@@ -80,7 +80,10 @@ def _of_place(doc: Document, view: SentenceView, i: int, a: Argument) -> Argumen
             continue
         owner = next((e for e in doc.entities if e.type in ("LOC", "ORG") and (e.country or e.actor)
                       and any(m.start <= doc.tokens[c].start < m.end for m in e.mentions)), None)
-        if owner is None or (role is not None and (owner.type != "LOC" or not owner.country)):
+        # a role is of a place's country; any other noun only of an organisation with a code (not "het
+        # westen [van Turkije]", a place)
+        if owner is None or (owner.type != "LOC" or not owner.country if role is not None
+                             else owner.type != "ORG" or not owner.actor):
             continue
         end = doc.tokens[view.subtree(c)[-1]].end
         code = owner.country + role.role if role is not None else owner.actor or owner.country
