@@ -503,3 +503,20 @@ def test_a_foreign_place_the_recogniser_calls_misc_is_linked_as_a_place():
     reading = kroniek.read("De Amerikaanse troepen heroveren Raqqa.", date="2017-10-10")
     (raqqa,) = [e for e in reading["entities"] if e["name"] == "Raqqa"]
     assert raqqa["type"] == "LOC" and raqqa["country"] == "SYR"
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "source", "target"), [
+    # a participle clause with an agent is a passive about the main subject
+    ("De Belgische jihadist zit in Syrië, gevangengenomen door Amerikaanse troepen.", "gevangengenomen", "USA", "BEL"),
+    # "zit opgesloten": the subject is the one locked up
+    ("De Belgische jihadist zit opgesloten in een kamp.", "opgesloten", None, "BEL"),
+    # the adjectives of home cities and regions name their country
+    ("De Antwerpse politie arresteerde twee mannen.", "arresteerde", "BEL", None),
+    ("De Vlaamse regering steunt het plan van de Haagse burgemeester.", "steunt", "BEL", None),
+])
+def test_participle_clauses_and_home_adjectives(sentence, word, source, target):
+    src, tgt = _sides(sentence, word)
+    for side, want in ((src, source), (tgt, target)):
+        if want is not None:
+            assert side is not None and (side[1] or "")[:3] == want, (src, tgt)

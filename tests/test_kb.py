@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kroniek.kb import KBError, load, load_from
-from kroniek.kb.build import Builder, parse_role, petrarch_date, petrarch_people
+from kroniek.kb.build import Builder, _city_adjectives, parse_role, petrarch_date, petrarch_people
 from kroniek.kb.normalize import fold, key, possessive_len
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "kroniek" / "kb" / "data"
@@ -109,6 +109,15 @@ def test_alternate_city_names_that_are_dutch_words_are_no_places(kb):
 def test_dutch_city_names_the_alternates_miss(kb):
     assert kb.lookup("Peking")[0][0].country == "CHN" and kb.lookup("Wenen")[0][0].country == "AUT"
     assert kb.lookup("Cherson")[0][0].country == "UKR"  # under the size threshold, listed by name
+
+
+def test_home_cities_and_regions_have_their_adjectives(kb):
+    for adj, country in (("Antwerpse", "BEL"), ("Brusselse", "BEL"), ("Haagse", "NLD"), ("Vlaamse", "BEL"),
+                         ("Catalaanse", "ESP")):
+        entry, form = kb.lookup(adj)[0]
+        assert (entry.country, form) == (country, "adjective"), adj
+    assert _city_adjectives("Antwerpen") == ["Antwerpense", "Antwerpse"]
+    assert _city_adjectives("Den Haag") == ["Haagse"] and _city_adjectives("Brugge") == ["Bruggese", "Brugse"]
 
 
 def test_build_reports_a_city_name_row_without_a_city(tmp_path):

@@ -377,9 +377,9 @@ class Arguments:
             if tgt is None and (view.rel(v) == "acl:relcl" or self.voice.reduced_relative(v)) and view.head(v) is not None:
                 tgt = argument(self.doc, view, view.head(v))
             h = view.head(v)
-            if tgt is None and view.rel(v) == "advcl" and h is not None and self.doc.tokens[h].upos in ("VERB", "AUX"):
-                # a participle clause is about the main clause's subject: "[X] zit opgesloten in een kamp,
-                # gevangengenomen door de Amerikaanse troepen"
+            if tgt is None and view.rel(v) in ("advcl", "xcomp") and h is not None and self.doc.tokens[h].upos in ("VERB", "AUX"):
+                # a participle clause or complement is about the main clause's subject: "[X] zit opgesloten
+                # in een kamp, gevangengenomen door de Amerikaanse troepen"
                 hs = self.subject(h)
                 tgt = argument(self.doc, view, hs) if hs is not None else None
             if tgt is None:

@@ -18,6 +18,8 @@ from kroniek.events.syntax import SentenceView
 _PASSIVE_AUX = frozenset({"worden"})
 _ACTIVE_AUX = frozenset({"hebben"})  # the perfect with "hebben" is always active; Dutch has no passive with it
 _ZIJN = "zijn"  # the auxiliary of both the passive perfect and the perfect of the "zijn" verbs
+# verbs of a lasting state whose participle complement is a passive: "zit opgesloten", "blijft opgesloten"
+_STATIVE = frozenset({"zitten", "liggen", "blijven"})
 MAIN_CLAUSE = frozenset({"root", "conj", "parataxis"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
@@ -62,7 +64,16 @@ class Voice:
         # "werd ... betoogd" with worden as the copula is a parser slip for the passive auxiliary
         if auxes & _PASSIVE_AUX:
             return True
-        return self._headline(v) or self.reduced_relative(v) or self.shares_passive(v)
+        h = view.head(v)
+        if view.rel(v) == "xcomp" and h is not None and view.lemma(h) in _STATIVE:
+            return True  # "[X] zit opgesloten": X is the one locked up
+        return (self._headline(v) or self.reduced_relative(v) or self.shares_passive(v)
+                or self._participle_clause(v))
+
+    def _participle_clause(self, v: int) -> bool:
+        """A participle clause with an agent and no object: ", gevangengenomen door de Amerikaanse troepen"."""
+        view = self.view
+        return view.rel(v) == "advcl" and self.has_agent(v) and not view.children(v, "aux", "cop", "obj", "nsubj")
 
     def _zijn_perfect(self, v: int, auxes: set[str]) -> bool:
         """The perfect of a "zijn" verb, which the parser may take for a passive: "Drie soldaten zijn

@@ -57,6 +57,20 @@ class Entry:
 _DAY = re.compile(r"(\d{4}-\d\d-\d\d)?")
 
 
+def _city_adjectives(name: str) -> list[str]:
+    """The usual adjectives of a Dutch or Belgian city's name: Brussel -> Brusselse, Antwerpen -> Antwerpse,
+    Den Haag -> Haagse (irregular ones, Nijmeegse, are missed)."""
+    base = re.sub(r"^(?:Den |'s-)", "", name)
+    if " " in base or len(base) < 4:
+        return []
+    out = [base + "se"]
+    if base.endswith("en"):
+        out.append(base[:-2] + "se")  # Antwerpen -> Antwerpse (Leuven -> Leuvense above)
+    if base.endswith("e"):
+        out.append(base[:-1] + "se")  # Brugge -> Brugse, Oostende -> Oostendse
+    return out
+
+
 def dated_roles(text: str, error: str) -> list[tuple[str, str, str]]:
     """`CODE:from:to` roles joined by ";" (ISO dates, empty = open); a bad one raises `error` and the role."""
     out = []
@@ -234,6 +248,10 @@ class Builder:
                         e.alias(alt)
             for name in dutch.get(str(c["geonameid"]), ()):
                 e.alias(name)
+            if cc in _HOME:
+                for adj in (a for n in (c["name"], *dutch.get(str(c["geonameid"]), ())) for a in _city_adjectives(n)):
+                    if key(adj) not in taken:
+                        e.aliases.setdefault(key(adj), "adjective")  # de Antwerpse politie
 
     @staticmethod
     def plain_name(name: str) -> bool:
@@ -325,7 +343,10 @@ class Builder:
                 raise ValueError(f"kb/sources/regions.tsv: row {n}: bad id, name, country or actor: {rid!r}")
             e = self.add(Entry(rid, "LOC", "region", name, country=country, actor=actor))
             for a in [name, *filter(None, aliases.split("|"))]:
-                e.alias(a)
+                if a.startswith("adj:"):
+                    self.adjective(e, a[4:])  # "adj:Vlaamse": de Vlaamse regering
+                else:
+                    e.alias(a)
 
     def people(self) -> None:
         import simplemma
