@@ -67,7 +67,8 @@ def _city_adjectives(name: str) -> list[str]:
     if base.endswith("en"):
         out.append(base[:-2] + "se")  # Antwerpen -> Antwerpse (Leuven -> Leuvense above)
     if base.endswith("e"):
-        out.append(base[:-1] + "se")  # Brugge -> Brugse, Oostende -> Oostendse
+        # Oostende -> Oostendse; a doubled consonant is single before -se: Brugge -> Brugse, Zwolle -> Zwolse
+        out.append(re.sub(r"([b-df-hj-np-tv-z])\1se$", r"\1se", base[:-1] + "se"))
     return out
 
 
