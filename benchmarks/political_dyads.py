@@ -1,8 +1,9 @@
-"""Dyad F1 of PLOVER events in political news sentences (EventDNA dev, hand-labelled dyads).
+"""Dyad F1 of PLOVER events in political news sentences (EventDNA, hand-labelled dyads).
 
-    .venv/bin/python benchmarks/political_dyads.py [--set tune|check|all] [--details]
+    .venv/bin/python benchmarks/political_dyads.py [--set tune|tune-train|check|all] [--details]
 
-Reads the EventDNA dev documents that hold the sentences of benchmarks/data/eventdna_dev_dyads.gold.json
+Reads the EventDNA documents (dev; train for the set tune-train) that hold the sentences of
+benchmarks/data/eventdna_dyads.gold.json
 with the whole pipeline (`kroniek.read`, no article date: EventDNA has none) and scores, per labelled
 sentence, the PLOVER events whose trigger lies in it, as `score.py reading` scores events: a system
 event matches a gold event of its type in the same sentence (best dyad first); dyad F1 counts a match
@@ -19,8 +20,9 @@ from pathlib import Path
 import kroniek
 
 HERE = Path(__file__).resolve().parent
-GOLD = HERE / "data" / "eventdna_dev_dyads.gold.json"
-DATA = HERE.parents[1] / "shared" / "data" / "eventdna-nl" / "dev"
+GOLD = HERE / "data" / "eventdna_dyads.gold.json"
+DATA = HERE.parents[1] / "shared" / "data" / "eventdna-nl"
+SETS = {"tune": "dev", "check": "dev", "tune-train": "train"}  # set -> EventDNA split
 
 
 def document_lines(path: Path) -> list[str]:
@@ -91,18 +93,18 @@ def score(items: list[dict], readings: dict[str, dict], details: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=("tune", "check", "all"), default="all")
-    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--set", choices=(*SETS, "all"), default="all")
+    ap.add_argument("--data", type=Path, default=DATA, help="the EventDNA folder (with dev/ and train/)")
     ap.add_argument("--details", action="store_true", help="print each miss, wrong dyad and extra event")
     a = ap.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["sets"]
-    names = ["tune", "check"] if a.set == "all" else [a.set]
-    docs = sorted({item["doc"] for name in names for item in gold[name]})
+    names = list(SETS) if a.set == "all" else [a.set]
+    docs = sorted({(SETS[name], item["doc"]) for name in names for item in gold[name]})
     readings = {}
-    for doc in docs:
-        lines = document_lines(a.data / f"{doc}.json")
+    for split, doc in docs:
+        lines = document_lines(a.data / split / f"{doc}.json")
         readings[doc] = kroniek.read("\n".join(lines), id=doc)
-        for item in (i for name in names for i in gold[name] if i["doc"] == doc):
+        for item in (i for name in names if SETS[name] == split for i in gold[name] if i["doc"] == doc):
             if hashlib.sha1(lines[item["sentence"]].encode()).hexdigest()[:12] != item["sha1"]:
                 raise SystemExit(f"{doc}: sentence {item['sentence']} is not the labelled one (SHA-1 differs)")
     print(json.dumps({name: score(gold[name], readings, a.details) for name in names}, indent=1))

@@ -520,3 +520,35 @@ def test_participle_clauses_and_home_adjectives(sentence, word, source, target):
     for side, want in ((src, source), (tgt, target)):
         if want is not None:
             assert side is not None and (side[1] or "")[:3] == want, (src, tgt)
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "plover", "source", "target"), [
+    ("Ook de VS kiezen de kant van de Britten.", "kiezen", "SUPPORT", "USA", "GBR"),
+    ("Een groep Republikeinen van het Amerikaanse Congres heeft president Trump voorgedragen voor de Nobelprijs.",
+     "voorgedragen", "SUPPORT", "USA", "USA"),
+    ("Trump zegt open te staan voor een akkoord met het Iraanse regime.", "staan", "AGREE", "USA", "IRN"),
+])
+def test_support_and_intent_phrasings(sentence, word, plover, source, target):
+    reading = kroniek.read(sentence, date="2018-06-01")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    assert ev["plover"] == plover
+    assert ((ev["source"] or {}).get("actor") or "")[:3] == source
+    assert ((ev["target"] or {}).get("actor") or "")[:3] == target
+
+
+def test_the_phrase_of_a_frame_preposition_is_the_target():
+    from tests.test_events_constructions import FIN, events, make_doc
+
+    rows = [
+        ("Een", "een", "DET", 2, "det", ""),
+        ("man", "man", "NOUN", 3, "nsubj", ""),
+        ("reed", "rijden", "VERB", 0, "root", FIN),
+        ("in", "in", "ADP", 3, "compound:prt", ""),
+        ("op", "op", "ADP", 7, "case", ""),
+        ("Britse", "Brits", "ADJ", 7, "amod", ""),
+        ("militairen", "militair", "NOUN", 3, "obl", ""),
+        (".", ".", "PUNCT", 3, "punct", ""),
+    ]
+    (ev,) = [e for e in events(make_doc(rows, [(6, 7, "MISC", "GBRMIL")])) if e.plover == "ASSAULT"]
+    assert ev.target is not None and ev.target.actor == "GBRMIL"

@@ -413,6 +413,8 @@ class Arguments:
         # "zich" of a reflexive verb (zich verontschuldigen, zich verdedigen) is no one acted on
         cands = [k for k in ([moved] if moved is not None else []) + self.objects(v)
                  if k not in theme and self.view.lemma(k) != "zich"]
+        # the phrase of a preposition the lexicon frame names is acted on: "reed in [op het parlement]"
+        cands += [k for k in view.deps(v, "obl") if k not in cands and set(view.children(k, "case")) & theme]
         args = []
         for k in cands:
             if self.view.lemma(k) in _RECIPROCAL:
