@@ -528,6 +528,8 @@ def test_participle_clauses_and_home_adjectives(sentence, word, source, target):
     ("Een groep Republikeinen van het Amerikaanse Congres heeft president Trump voorgedragen voor de Nobelprijs.",
      "voorgedragen", "SUPPORT", "USA", "USA"),
     ("Trump zegt open te staan voor een akkoord met het Iraanse regime.", "staan", "AGREE", "USA", "IRN"),
+    # ordering an ambassador out is expelling him
+    ("Saudi-Arabië heeft de Canadese ambassadeur bevolen het land te verlaten.", "bevolen", "SANCTION", "SAU", "CAN"),
 ])
 def test_support_and_intent_phrasings(sentence, word, plover, source, target):
     reading = kroniek.read(sentence, date="2018-06-01")
