@@ -14,81 +14,20 @@ differs the target (in the passive: the first is the target).
 from __future__ import annotations
 
 from kroniek.doc import Argument, Document, Token
-from kroniek.entities.lexicon import pronouns, role_of
+from kroniek.entities.lexicon import pronouns
 from kroniek.events import actors
+from kroniek.events.nominal import REL_PRONOUNS, NominalRules
 from kroniek.events.pairs import pair_kind, resolve_pair
+from kroniek.events.phrases import argument, has_actor, phrase, same, within
 from kroniek.events.syntax import CLAUSE_RELS, SentenceView
 from kroniek.events.voice import MAIN_CLAUSE, NOMINAL, Voice
 
-_REL_PRONOUNS = frozenset({"die", "dat", "wie", "welke", "wat"})
 _RECIPROCAL = frozenset({"elkaar", "mekaar"})
 _NAME_RELS = frozenset({"flat", "appos", "conj"})
 
 
-# what belongs to a noun phrase's core: its determiners, modifiers and the names in apposition
-_CORE_RELS = frozenset({"det", "amod", "nummod", "appos", "flat", "compound", "nmod:poss", "fixed", "case"})
 _CHUNK_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _COORD = frozenset({",", "en", "én", "of"})
-
-
-def phrase(view: SentenceView, i: int) -> tuple[int, int]:
-    """Character span of the core of the noun phrase headed by token i: the head with its
-    determiners, adjectives and names, without its own preposition, clauses or prepositional
-    phrases (a slipped parse hangs whole clauses on a noun). Stops at a verb."""
-    toks = {i}
-    todo = [i]
-    while todo:
-        k = todo.pop()
-        for c in view.kids.get(k, []):
-            rel = view.rel(c)
-            approx = rel == "advmod" and view.doc.tokens[k].upos == "NUM"  # "zeker 774"
-            if rel in _CORE_RELS or rel.split(":")[0] in ("flat", "compound") or approx:
-                if view.doc.tokens[c].upos in ("VERB", "AUX"):
-                    continue
-                toks.add(c)
-                todo.append(c)
-    lo = hi = i
-    while lo - 1 in toks:
-        lo -= 1
-    while hi + 1 in toks:
-        hi += 1
-    while lo < i and view.rel(lo) == "case":
-        lo += 1
-    return view.doc.tokens[lo].start, view.doc.tokens[hi].end
-
-
-def argument(doc: Document, view: SentenceView, i: int) -> Argument:
-    start, end = phrase(view, i)
-    if doc.tokens[i].upos == "PRON" or start == doc.tokens[i].start and end == doc.tokens[i].end:
-        a = actors.for_token(doc, i, start, end)  # a pronoun is resolved by coreference
-    else:
-        a = actors.for_span(doc, start, end)
-    return _of_place(doc, view, i, a) if a.entity is None else a
-
-
-def _of_place(doc: Document, view: SentenceView, i: int, a: Argument) -> Argument:
-    """A role of a place is of that place's country: "de burgemeester [van Istanbul]", "de president
-    [van Frankrijk]", whatever country the text named before (the phrase core leaves "van" out). A
-    noun without an actor of its own is of the organisation after "van": "voorzitter [van de Europese
-    Commissie]"."""
-    role = role_of(doc.tokens[i].text, doc.tokens[i].lemma)
-    if role is None and (a.actor or doc.tokens[i].upos != "NOUN"):
-        return a
-    for c in view.children(i, "nmod"):
-        cases = view.children(c, "case")
-        if not cases or view.lemma(cases[0]) != "van":
-            continue
-        owner = next((e for e in doc.entities if e.type in ("LOC", "ORG") and (e.country or e.actor)
-                      and any(m.start <= doc.tokens[c].start < m.end for m in e.mentions)), None)
-        # a role is of a place's country; any other noun only of an organisation with a code (not "het
-        # westen [van Turkije]", a place)
-        if owner is None or (owner.type != "LOC" or not owner.country if role is not None
-                             else owner.type != "ORG" or not owner.actor):
-            continue
-        end = doc.tokens[view.subtree(c)[-1]].end
-        code = owner.country + role.role if role is not None else owner.actor or owner.country
-        return Argument(doc.text[a.start:end], a.start, end, None, code)
-    return a
 
 
 def _entity_tokens(doc: Document) -> dict[int, str]:
@@ -160,27 +99,7 @@ def _subject_pronoun(text: str) -> bool:
     return p is not None and p.case == "subj"
 
 
-def _within(a: Argument, span: tuple[int, int] | None) -> bool:
-    return span is not None and a.start is not None and a.end is not None and span[0] <= a.start and a.end <= span[1]
-
-
-def has_actor(a: Argument | None) -> bool:
-    return a is not None and bool(a.actor or a.entity)
-
-
-def same(a: Argument | None, b: Argument | None) -> bool:
-    """The same party: one entity, or (without entities) overlapping phrases. Two phrases with one
-    actor code are not the same party: the police and the protesters are both Belarusian."""
-    if a is None or b is None:
-        return False
-    if a.entity and b.entity:
-        return a.entity == b.entity
-    if None in (a.start, a.end, b.start, b.end):
-        return a.text == b.text
-    return a.start < b.end and b.start < a.end  # type: ignore[operator]
-
-
-class Arguments:
+class Arguments(NominalRules):
     """Argument finder for one sentence; `prep_roles` maps prepositions to agent/target/place."""
 
     def __init__(self, doc: Document, view: SentenceView, prep_roles: dict[str, str],
@@ -231,37 +150,6 @@ class Arguments:
             return arg
         role = arg.actor[3:] if arg.actor else ""
         return Argument(text=arg.text, start=arg.start, end=arg.end, entity=None, actor=(place.actor or "") + role)
-
-    def _doer(self, deed: frozenset[int]) -> Argument | None:
-        """Who did (or is to do) the deed a condemnation or demand names: "veroordeelt [de aanval van
-        Rusland]", "de Russische inval in Oekraïne" (Russia; Ukraine is where), "eist het ontslag van
-        [minister X]"."""
-        for t in sorted(deed):
-            src, _ = self.noun_sides(t)
-            if has_actor(src):
-                return src
-            # "van" names the doer of a deed even without a target: "het ontslag van minister X"
-            of = next((k for k in self.view.children(t, "nmod", "obl")
-                       if self.roles.get(self._prep(k) or "") == "of"), None)
-            if of is not None and has_actor(a := argument(self.doc, self.view, of)):
-                return a
-            own = argument(self.doc, self.view, t)
-            if has_actor(own) and self._own_country(own):
-                return own
-        return None
-
-    def _owner(self, n: int) -> Argument | None:
-        """Whose noun n is: "van X", or the subject of a relative clause on it ("het standpunt dat [de
-        Britse regering] heeft ingenomen")."""
-        view = self.view
-        for k in view.children(n, "nmod"):
-            if self.roles.get(self._prep(k) or "") == "of":
-                return argument(self.doc, view, k)
-        for c in view.children(n, "acl"):  # acl:relcl, or acl where the parser took "dat" for a conjunction
-            subj = [k for k in self._subjects(c) if view.lemma(k) not in _REL_PRONOUNS]
-            if subj and not view.deps(c, "obj"):  # the noun is the clause's object: a relative clause
-                return argument(self.doc, view, subj[0])
-        return None
 
     def _own_country(self, arg: Argument) -> bool:
         """Whether the phrase itself names its country ("de Russische inval", "Israëlische militairen"):
@@ -322,7 +210,7 @@ class Arguments:
         subj = [s for s in self._subjects(v) if self.view.rel(s) != "nsubj:pass"]
         if subj:
             s = subj[0]
-            if self.view.lemma(s) in _REL_PRONOUNS and view.rel(v) == "acl:relcl":
+            if self.view.lemma(s) in REL_PRONOUNS and view.rel(v) == "acl:relcl":
                 h = view.head(v)
                 return h if h is not None else s
             return s
@@ -570,7 +458,7 @@ class Arguments:
         if frame == "deed" and self.view.parsed:
             # who suffered the deed is not who is accused of it ("veroordeelt de luchtaanvallen op [Gaza]")
             spans = [self.view.text(self.view.subtree(t, CLAUSE_RELS)) for t in theme]
-            named = [a for a in named if not any(_within(a, sp) for sp in spans)]
+            named = [a for a in named if not any(within(a, sp) for sp in spans)]
         passive = self.passive(v) if self.view.parsed else self.passive_flat(v)
         if passive:
             if not has_actor(tgt):
@@ -582,90 +470,8 @@ class Arguments:
             # an actor inside the subject is none of the subject's targets ("de door Rusland gesteunde
             # rebellen vielen de stad aan" is no attack on Russia)
             inside = self._subject_span(v)
-            tgt = next((a for a in named if not same(a, src) and not _within(a, inside)), tgt)
+            tgt = next((a for a in named if not same(a, src) and not within(a, inside)), tgt)
         return src, tgt
-
-    # ---------------------------------------------------------------- event nouns
-    def _phrase_event(self, n: int) -> bool:
-        """Whether token n is an event noun inside a phrase of its clause ("na [de aanval op een
-        ziekenhuis]", "[De aanval van Rusland] kostte ...", "veroordeelde [de luchtaanvallen op Gaza]"),
-        whose own phrase may name its parties; a headline noun is a clause of its own."""
-        view = self.view
-        if self.doc.tokens[n].upos != "NOUN":
-            return False
-        k, seen = n, set()
-        while view.rel(k).split(":")[0] == "conj" and k not in seen:  # a conjunct stands where the first one does
-            seen.add(k)
-            h = view.head(k)
-            if h is None:
-                break
-            k = h
-        return view.rel(k).split(":")[0] in ("nsubj", "obj", "obl", "nmod", "appos")
-
-    def _supported(self, n: int) -> bool:
-        """Whether event noun n is the object or a prepositional phrase of an active verb that reports
-        no event of its own: not "veroordeelde [de luchtaanvallen op Gaza]", and not a phrase about
-        another event ("[na] demonstraties tegen H&M sloot de keten ...")."""
-        view = self.view
-        h = view.head(n)
-        if h is None or h in self.event_tokens or self.doc.tokens[h].upos not in ("VERB", "AUX") or self.passive(h):
-            return False
-        rel = view.rel(n).split(":")[0]
-        return rel == "obj" or (rel == "obl" and self.roles.get(self._prep(n) or "") != "other_event")
-
-    def noun_sides(self, n: int) -> tuple[Argument | None, Argument | None]:
-        """Source and target of the event noun n from its own phrase: a possessor or "door" is the
-        doer, a target preposition the one acted on ("de aanval op Kyiv", "sancties tegen Rusland"),
-        "van" the doer where a target is named too. The caller falls back on the clause when
-        neither side names an actor: "legt Rusland [sancties] op" has its parties in the verb's clause."""
-        view, doc = self.view, self.doc
-        src: Argument | None = None
-        tgt: Argument | None = None
-        of: int | None = None
-        for k in view.children(n, "nmod", "obl"):
-            role = "agent" if view.rel(k) == "nmod:poss" else self.roles.get(self._prep(k) or "")
-            if role == "agent" and src is None:
-                src = argument(doc, view, k)
-            elif role in ("target", "noun_target") and tgt is None:
-                tgt = argument(doc, view, k)
-                tgt = tgt if has_actor(tgt) else self._placed(k, tgt)
-            elif role == "of" and of is None:
-                of = k
-        if src is None and of is not None and tgt is not None:
-            src = argument(doc, view, of)
-        return src, tgt
-
-    def received(self, v: int, nouns: frozenset[int]) -> tuple[Argument | None, Argument | None]:
-        """Sides of "X kreeg kritiek van Y", "Oekraïne krijgt steun van de EU": Y acts on X. The target is
-        the subject of verb v, the source the "van" or "door" phrase on v or on its object nouns, else
-        the next actor the clause names."""
-        view = self.view
-        s = self.subject(v)
-        tgt = argument(self.doc, view, s) if s is not None else None
-        src = None
-        for k in [*view.deps(v, "obl"), *(c for n in sorted(nouns) for c in view.children(n, "nmod"))]:
-            if self.roles.get(self._prep(k) or "") in ("of", "agent") and not self._amount(k):
-                src = argument(self.doc, view, k)
-                break
-        if not has_actor(src):
-            src = next((a for a in self.named(v, nouns, False) if not same(a, tgt)), src)
-        return src, tgt
-
-    def asked(self, v: int) -> Argument | None:
-        """The subject of the clause that demand or request v asks for: "Brussel eist dat [Hongarije]
-        de rechtsstaat herstelt", "vroeg dat [het kabinet] opheldering geeft"; a pronoun or an expletive
-        ("dat er ...", "dat het ...") names no one."""
-        for c in self.view.children(v, "ccomp"):
-            subj = [k for k in self._subjects(c) if self.view.rel(k) == "nsubj"]
-            if subj and self.doc.tokens[subj[0]].upos != "PRON":
-                a = argument(self.doc, self.view, subj[0])
-                return a if has_actor(a) else None
-        return None
-
-    def _amount(self, k: int) -> bool:
-        """Whether the phrase at token k is a quantity ("een boete [van 300.000 euro]"), not an actor."""
-        start, end = phrase(self.view, k)
-        return any(q.start < end and start < q.end for q in self.doc.quantities)
 
     def _subject_span(self, v: int) -> tuple[int, int] | None:
         """Characters the (active) subject of verb v spans with all its dependents, if the tree has one."""

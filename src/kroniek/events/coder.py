@@ -7,11 +7,12 @@ from bisect import bisect_right
 from kroniek.doc import Argument, Document, Event
 from kroniek.entities.lexicon import role_of
 from kroniek.events import actors, anchors
-from kroniek.events.arguments import Arguments, has_actor
+from kroniek.events.arguments import Arguments
 from kroniek.events.codebook import lookup
 from kroniek.events.lexicon import Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
 from kroniek.events.newstype import GAP, NewsTypeModel, tags_of
+from kroniek.events.phrases import has_actor
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match, find
 

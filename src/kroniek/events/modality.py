@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from kroniek.doc import Argument, Document
 from kroniek.events import actors
-from kroniek.events.arguments import Arguments, argument
+from kroniek.events.arguments import Arguments
 from kroniek.events.lexicon import Lexicon
+from kroniek.events.phrases import argument
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match
 
