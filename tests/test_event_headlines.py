@@ -537,20 +537,3 @@ def test_support_and_intent_phrasings(sentence, word, plover, source, target):
     assert ev["plover"] == plover
     assert ((ev["source"] or {}).get("actor") or "")[:3] == source
     assert ((ev["target"] or {}).get("actor") or "")[:3] == target
-
-
-def test_the_phrase_of_a_frame_preposition_is_the_target():
-    from tests.test_events_constructions import FIN, events, make_doc
-
-    rows = [
-        ("Een", "een", "DET", 2, "det", ""),
-        ("man", "man", "NOUN", 3, "nsubj", ""),
-        ("reed", "rijden", "VERB", 0, "root", FIN),
-        ("in", "in", "ADP", 3, "compound:prt", ""),
-        ("op", "op", "ADP", 7, "case", ""),
-        ("Britse", "Brits", "ADJ", 7, "amod", ""),
-        ("militairen", "militair", "NOUN", 3, "obl", ""),
-        (".", ".", "PUNCT", 3, "punct", ""),
-    ]
-    (ev,) = [e for e in events(make_doc(rows, [(6, 7, "MISC", "GBRMIL")])) if e.plover == "ASSAULT"]
-    assert ev.target is not None and ev.target.actor == "GBRMIL"

@@ -622,3 +622,18 @@ def test_krijgen_without_a_received_frame_word_is_no_event() -> None:
     rows[4:7] = [("brief", "brief", "NOUN", 3, "obj", ""), ("van", "van", "ADP", 7, "case", ""),
                  ("oppositie", "oppositie", "NOUN", 5, "nmod", "")]
     assert not [e for e in events(make_doc(rows, [(1, 2, "PER", "NLDGOV")])) if e.cameo]
+
+
+def test_the_phrase_of_a_frame_preposition_is_the_target():
+    rows = [
+        ("Een", "een", "DET", 2, "det", ""),
+        ("man", "man", "NOUN", 3, "nsubj", ""),
+        ("reed", "rijden", "VERB", 0, "root", FIN),
+        ("in", "in", "ADP", 3, "compound:prt", ""),
+        ("op", "op", "ADP", 7, "case", ""),
+        ("Britse", "Brits", "ADJ", 7, "amod", ""),
+        ("militairen", "militair", "NOUN", 3, "obl", ""),
+        (".", ".", "PUNCT", 3, "punct", ""),
+    ]
+    (ev,) = [e for e in events(make_doc(rows, [(6, 7, "MISC", "GBRMIL")])) if e.plover == "ASSAULT"]
+    assert ev.target is not None and ev.target.actor == "GBRMIL"
