@@ -537,3 +537,24 @@ def test_support_and_intent_phrasings(sentence, word, plover, source, target):
     assert ev["plover"] == plover
     assert ((ev["source"] or {}).get("actor") or "")[:3] == source
     assert ((ev["target"] or {}).get("actor") or "")[:3] == target
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "plover", "source", "target"), [
+    ("Trump nodigt de Franse president uit in Washington.", "nodigt", "AGREE", "USA", "FRA"),
+    ("De Turkse politie heeft een demonstratie in Ankara uit elkaar geslagen.", "geslagen", "ASSAULT", "TUR", "TUR"),
+    ("De VS trekken het ambassadepersoneel uit Havana terug.", "trekken", "SANCTION", "USA", None),
+])
+def test_visits_invitations_and_withdrawals(sentence, word, plover, source, target):
+    reading = kroniek.read(sentence, date="2018-03-01")
+    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    assert ev["plover"] == plover
+    assert ((ev["source"] or {}).get("actor") or "")[:3] == source
+    if target is not None:
+        assert ((ev["target"] or {}).get("actor") or "")[:3] == target
+
+
+@needs_model
+def test_a_frame_word_of_the_same_type_is_not_a_second_event():
+    reading = kroniek.read("Macron bracht een bezoek aan China.", date="2018-03-01")
+    assert [e["trigger"]["text"] for e in reading["events"] if e["plover"]] == ["bracht"]

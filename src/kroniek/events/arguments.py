@@ -418,7 +418,7 @@ class Arguments(NominalRules):
         if h is not None and self.view.rel(v) == "obj" and h in self.received_verbs:
             return self.received(h, frozenset({v}))
         if self.view.parsed and self._phrase_event(v):
-            src, tgt = self.noun_sides(v)
+            src, tgt = self.noun_sides(v, theme)
             if v in self.deeds:
                 return src, tgt  # "veroordeelt de aanslag in Moskou": not the condemner's attack
             if has_actor(src) or has_actor(tgt):

@@ -46,10 +46,11 @@ class NominalRules:
         rel = view.rel(n).split(":")[0]
         return rel == "obj" or (rel == "obl" and self.roles.get(self._prep(n) or "") != "other_event")
 
-    def noun_sides(self: Arguments, n: int) -> tuple[Argument | None, Argument | None]:
+    def noun_sides(self: Arguments, n: int, frame: frozenset[int] = frozenset()) -> tuple[Argument | None, Argument | None]:
         """Source and target of the event noun n from its own phrase: a possessor or "door" is the
-        doer, a target preposition the one acted on ("de aanval op Kyiv", "sancties tegen Rusland"),
-        "van" the doer where a target is named too. The caller falls back on the clause when
+        doer, a target preposition, or the preposition of the noun's lexicon frame (tokens `frame`:
+        "op bezoek [bij] zijn Franse collega"), the one acted on ("de aanval op Kyiv", "sancties tegen
+        Rusland"), "van" the doer where a target is named too. The caller falls back on the clause when
         neither side names an actor: "legt Rusland [sancties] op" has its parties in the verb's clause."""
         view, doc = self.view, self.doc
         src: Argument | None = None
@@ -57,6 +58,8 @@ class NominalRules:
         of: int | None = None
         for k in view.children(n, "nmod", "obl"):
             role = "agent" if view.rel(k) == "nmod:poss" else self.roles.get(self._prep(k) or "")
+            if set(view.children(k, "case")) & frame:
+                role = "target"
             if role == "agent" and src is None:
                 src = argument(doc, view, k)
             elif role in ("target", "noun_target") and tgt is None:

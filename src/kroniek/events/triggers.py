@@ -228,4 +228,12 @@ def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], 
             if prt_tok is not None:
                 taken.add(prt_tok)
             break
-    return events, reports
+    # the word a verb's frame matched reports that verb's event when both are of one type, not a second
+    # one: "bracht een [bezoek] aan" (but "roept op tot een [boycot]": an appeal, and a boycott)
+    return [m for m in events if not any(o is not m and m.token in o.frame_tokens and _same_kind(o.entry, m.entry)
+                                         for o in events)], reports
+
+
+def _same_kind(a: Trigger, b: Trigger) -> bool:
+    return bool(a.plover and a.plover == b.plover) or bool(
+        a.news_type and b.news_type and a.news_type.split(".")[0] == b.news_type.split(".")[0])
