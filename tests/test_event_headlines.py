@@ -558,3 +558,13 @@ def test_visits_invitations_and_withdrawals(sentence, word, plover, source, targ
 def test_a_frame_word_of_the_same_type_is_not_a_second_event():
     reading = kroniek.read("Macron bracht een bezoek aan China.", date="2018-03-01")
     assert [e["trigger"]["text"] for e in reading["events"] if e["plover"]] == ["bracht"]
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "word", "target"), [
+    # "bij" a person or organisation is the one visited; "bij" a place, or a seat of power, is where
+    ("Erdogan ging op bezoek bij Macron.", "ging", "FRAGOV"),
+    ("Rusland beschoot dorpen bij Charkiv.", "beschoot", "UKR"),
+])
+def test_bij_a_person_is_the_host(sentence, word, target):
+    assert _sides(sentence, word)[1][1] == target

@@ -14,7 +14,7 @@ differs the target (in the passive: the first is the target).
 from __future__ import annotations
 
 from kroniek.doc import Argument, Document, Token
-from kroniek.entities.lexicon import pronouns
+from kroniek.entities.lexicon import pronouns, role_of
 from kroniek.events import actors
 from kroniek.events.nominal import REL_PRONOUNS, NominalRules
 from kroniek.events.pairs import pair_kind, resolve_pair
@@ -109,7 +109,7 @@ class Arguments(NominalRules):
         self.view = view
         self.roles = prep_roles
         self.pair_words = pair_words or {}
-        self.places = frozenset(p for p, r in prep_roles.items() if r == "place")
+        self.places = frozenset(p for p, r in prep_roles.items() if r in ("place", "host"))
         # "volgens X" attributes the news to X, "over X" is what it is about: X is no party either way
         self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
         self.voice = Voice(doc, view, lambda v: self.agent(v) is not None, zijn_verbs)
@@ -239,7 +239,7 @@ class Arguments(NominalRules):
         extra_subj = [k for k in self._subjects(v) if self.view.rel(k) == "nsubj"][1:]
         out = view.deps(v, "iobj") + view.deps(v, "obj") + extra_subj
         for k in view.deps(v, "obl"):
-            if self.roles.get(self._prep(k) or "") == "target":
+            if self.roles.get(self._prep(k) or "") == "target" or self._at_someone(k):
                 out.append(k)
         out = [k for k in out if not self._bracketed(k)]
         h = view.head(v)
@@ -247,6 +247,19 @@ class Arguments(NominalRules):
             # a causative or control verb may carry the object: "liet [tientallen Russen] oppakken"
             out = view.children(h, "obj") + view.children(h, "iobj")
         return out
+
+    def _at_someone(self, k: int) -> bool:
+        """Whether the phrase at token k is a place preposition's person or organisation, not a place:
+        "op bezoek [bij zijn Franse collega]", "klaagde [bij de ambassade]" (but "[bij Charkiv]")."""
+        if self.roles.get(self._prep(k) or "") != "host":
+            return False
+        t = self.doc.tokens[k]
+        if role_of(t.text, t.lemma) is not None:
+            return True  # "bij de premier", "bij de politie"
+        a = argument(self.doc, self.view, k)
+        # a seat of power is a building there: "bij het Witte Huis" is where
+        return any(e.id == a.entity and e.type in ("PER", "ORG") and not (e.kb or "").startswith("seat:")
+                   for e in self.doc.entities)
 
     def tree(self, v: int, theme: frozenset[int] = frozenset(), symmetric: bool = False,
              deed: bool = False) -> tuple[Argument | None, Argument | None]:

@@ -72,7 +72,7 @@ class Coder:
     def __init__(self, lex: Lexicon, news: NewsTypeModel | None = None):
         self.lex = lex
         self.news = news
-        self.place_preps = lex.preps("place")
+        self.place_preps = lex.preps("place") | lex.preps("host")
         self.source_preps = frozenset(w for w, (kind, role) in lex.cues.items() if kind == "reported" and role == "prep")
 
     def _news_triggers(self, views: list[SentenceView]) -> list[list[tuple[int, str, float]]]:

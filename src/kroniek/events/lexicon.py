@@ -159,7 +159,7 @@ def parse_pairs(text: str, where: str) -> dict[str, str]:
     return out
 
 
-ROLES = ("agent", "target", "place", "topic", "pair", "noun_target", "of", "other_event")
+ROLES = ("agent", "target", "place", "host", "topic", "pair", "noun_target", "of", "other_event")
 
 
 def parse_roles(text: str, where: str) -> dict[str, str]:
