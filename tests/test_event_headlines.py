@@ -22,9 +22,19 @@ def _side(arg: dict | None) -> Side:
     return None if arg is None else (arg["text"], arg["actor"])
 
 
-def _sides(sentence: str, word: str) -> tuple[Side, Side]:
-    reading = kroniek.read(sentence, date="2020-09-14")
+def _event(sentence: str, word: str, date: str = "2020-09-14") -> dict:
+    """The one event of the sentence's reading whose trigger is `word`."""
+    reading = kroniek.read(sentence, date=date)
     (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    return ev
+
+
+def _country(side: dict | None) -> str:
+    return ((side or {}).get("actor") or "")[:3]
+
+
+def _sides(sentence: str, word: str) -> tuple[Side, Side]:
+    ev = _event(sentence, word)
     return _side(ev["source"]), _side(ev["target"])
 
 
@@ -277,8 +287,7 @@ def test_a_denied_event_is_negated_and_its_pronoun_is_the_speaker():
     ("De Franse politie arresteerde de man, aldus de Franse media.", "arresteerde", "reported", "de Franse media"),
 ])
 def test_allegations_and_reporters_after_the_clause(sentence, word, modality, attribution):
-    reading = kroniek.read(sentence, date="2022-03-02")
-    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    ev = _event(sentence, word, "2022-03-02")
     assert ev["modality"] == modality
     assert (ev["attribution"] or {}).get("text") == attribution
 
@@ -401,8 +410,7 @@ def test_a_title_with_whose_it_is_goes_to_the_name_after_it():
     ("GroenLinks-PvdA stemde tegen premier Schoof.", "stemde", "NLDOPPPTY", "NLDGOV"),
 ])
 def test_political_actors_and_codes(sentence, word, source, target):
-    reading = kroniek.read(sentence, date="2024-11-12")
-    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    ev = _event(sentence, word, "2024-11-12")
     assert (ev["source"] or {}).get("actor") == source and (ev["target"] or {}).get("actor") == target
     if word == "blokkeert":
         assert ev["cameo"] == "120"
@@ -449,8 +457,7 @@ def test_a_role_named_with_its_place_is_of_that_place():
     ("Oekraïne ontkent dat het Rusland heeft aangevallen.", "aangevallen", "190", "UKR", "RUS"),
 ])
 def test_more_political_phrasings(sentence, word, cameo, source, target):
-    reading = kroniek.read(sentence, date="2023-05-10")
-    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    ev = _event(sentence, word, "2023-05-10")
     assert ev["cameo"] == cameo
     assert (ev["source"] or {}).get("actor") == source
     if target is not None:
@@ -490,12 +497,11 @@ def test_demands_and_prosecutors(sentence, source, target):
     ("Merkel en minister van Binnenlandse Zaken Seehofer hebben een compromis bereikt.", "bereikt", "AGREE", "DEU", "DEU"),
 ])
 def test_phrasings_of_political_news(sentence, word, plover, source, target):
-    reading = kroniek.read(sentence, date="2018-07-02")
-    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    ev = _event(sentence, word, "2018-07-02")
     assert ev["plover"] == plover
     for side, want in (("source", source), ("target", target)):
         if want is not None:
-            assert ((ev[side] or {}).get("actor") or "")[:3] == want, (side, ev[side])
+            assert _country(ev[side]) == want, (side, ev[side])
 
 
 @needs_model
@@ -532,11 +538,10 @@ def test_participle_clauses_and_home_adjectives(sentence, word, source, target):
     ("Saudi-Arabië heeft de Canadese ambassadeur bevolen het land te verlaten.", "bevolen", "SANCTION", "SAU", "CAN"),
 ])
 def test_support_and_intent_phrasings(sentence, word, plover, source, target):
-    reading = kroniek.read(sentence, date="2018-06-01")
-    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    ev = _event(sentence, word, "2018-06-01")
     assert ev["plover"] == plover
-    assert ((ev["source"] or {}).get("actor") or "")[:3] == source
-    assert ((ev["target"] or {}).get("actor") or "")[:3] == target
+    assert _country(ev["source"]) == source
+    assert _country(ev["target"]) == target
 
 
 @needs_model
@@ -546,12 +551,11 @@ def test_support_and_intent_phrasings(sentence, word, plover, source, target):
     ("De VS trekken het ambassadepersoneel uit Havana terug.", "trekken", "SANCTION", "USA", None),
 ])
 def test_visits_invitations_and_withdrawals(sentence, word, plover, source, target):
-    reading = kroniek.read(sentence, date="2018-03-01")
-    (ev,) = [e for e in reading["events"] if e["trigger"]["text"] == word]
+    ev = _event(sentence, word, "2018-03-01")
     assert ev["plover"] == plover
-    assert ((ev["source"] or {}).get("actor") or "")[:3] == source
+    assert _country(ev["source"]) == source
     if target is not None:
-        assert ((ev["target"] or {}).get("actor") or "")[:3] == target
+        assert _country(ev["target"]) == target
 
 
 @needs_model
