@@ -572,3 +572,17 @@ def test_a_frame_word_of_the_same_type_is_not_a_second_event():
 ])
 def test_bij_a_person_is_the_host(sentence, word, target):
     assert _sides(sentence, word)[1][1] == target
+
+
+@needs_model
+def test_an_article_naming_no_country_takes_its_home_country():
+    text = "Het kabinet wil de belastingen verlagen. De oppositie bekritiseert het kabinet."
+    (ev,) = [e for e in kroniek.read(text, date="2024-03-14", country="NLD")["events"] if e["cameo"]]
+    assert (ev["source"]["actor"], ev["target"]["actor"]) == ("NLDOPP", "NLDGOV")
+    # without a home country the roles stay uncoded; a country the article names wins over the home one
+    (ev,) = [e for e in kroniek.read(text, date="2024-03-14")["events"] if e["cameo"]]
+    assert ev["target"]["actor"] is None
+    named = "Premier De Croo zei dat het kabinet de belastingen verlaagt. De oppositie bekritiseert het kabinet."
+    (ev,) = [e for e in kroniek.read(named, date="2024-03-14", country="NLD")["events"] if e["cameo"] == "111"]
+    assert ev["target"]["actor"] == "BELGOV"
+

@@ -118,6 +118,15 @@ def test_jsonl_broken_line_does_not_stop_the_others(tmp_path):
     assert "empty" in errs["d"] and "bad date" in errs["e"] and "object" in errs["s:6"]
 
 
+def test_jsonl_home_country_is_checked(tmp_path):
+    lines = [json.dumps({"id": "a", "text": "Het kabinet wil de belastingen verlagen.", "country": "NLD"}),
+             json.dumps({"id": "b", "text": "Tekst.", "country": "nl"})]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items, _ = collect([tmp_path / "c.jsonl"])
+    assert isinstance(items[0], Article) and items[0].country == "NLD" and items[0].to_document().country == "NLD"
+    assert isinstance(items[1], ArticleError) and "alpha-3" in items[1].error
+
+
 def test_folder_is_recursive_and_sorted(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("Z.", encoding="utf-8")

@@ -136,6 +136,8 @@ class Document:
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the home country of an archive (a Dutch newspaper's: NLD) for an article that names no country
+    country: str | None = None
     _derived: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, name: str, key: Any, build: Callable[[], Any]) -> Any:

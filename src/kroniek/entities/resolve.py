@@ -20,13 +20,14 @@ def _entity(doc: Document, eid: str | None) -> Entity | None:
 
 
 def main_country(doc: Document) -> str | None:
-    """The country the document is most about: the most mentioned one over all its entities."""
+    """The country the document is most about: the most mentioned one over all its entities, else the
+    home country its input gives (a Dutch archive's article on "het kabinet" alone)."""
     counts: Counter[str] = Counter()
     for e in doc.entities:
         c = (e.actor or "")[:3] if e.actor and e.actor[:3] != "IGO" else e.country
         if c:
             counts[c] += len(e.mentions)
-    return counts.most_common(1)[0][0] if counts else None
+    return counts.most_common(1)[0][0] if counts else doc.country
 
 
 def _nearest_country(doc: Document, lo: int, hi: int, offset: int,

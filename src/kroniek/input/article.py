@@ -35,6 +35,7 @@ class Article:
     path: str | None = None
     pretokenized: list[list[str]] | None = None
     warnings: list[str] = field(default_factory=list)
+    country: str | None = None  # home country (ISO 3166 alpha-3) of an article that names none
 
     @classmethod
     def build(
@@ -47,6 +48,7 @@ class Article:
         source: str | None = None,
         language: str | None = None,
         path: str | None = None,
+        country: str | None = None,
     ) -> Article:
         """Validate and normalise; raises ArticleInputError with a message meant for people."""
         if not isinstance(text, str):
@@ -62,6 +64,8 @@ class Article:
             doc_date = parse_doc_date(date)
         except BadDate as e:
             raise ArticleInputError(str(e)) from None
+        if country is not None and not (len(country) == 3 and country.isalpha() and country.isupper()):
+            raise ArticleInputError(f"'country' must be an ISO 3166 alpha-3 code such as NLD or BEL, not {country!r}")
         return cls(
             id=id,
             text=text,
@@ -71,6 +75,7 @@ class Article:
             source=source,
             language=language or "nl",
             path=path,
+            country=country,
         )
 
     def to_document(self) -> Document:
@@ -84,4 +89,5 @@ class Article:
             language=self.language,
             pretokenized=self.pretokenized,
             warnings=list(self.warnings),
+            country=self.country,
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kroniek.input.article import Article, ArticleError, ArticleInputError
 
-FIELDS = ("text", "id", "date", "title", "url", "source", "language")
+FIELDS = ("text", "id", "date", "title", "url", "source", "language", "country")
 
 
 def parse_jsonl(raw: str, name: str, path: str | None = None) -> Iterator[Article | ArticleError]:
@@ -28,7 +28,7 @@ def parse_jsonl(raw: str, name: str, path: str | None = None) -> Iterator[Articl
             yield ArticleError(art_id, f"{path or name} line {n}: no 'text' field", path)
             continue
         try:
-            meta = {k: (None if obj.get(k) is None else str(obj[k])) for k in ("date", "title", "url", "source", "language")}
+            meta = {k: (None if obj.get(k) is None else str(obj[k])) for k in FIELDS[2:]}
             yield Article.build(id=art_id, text=obj["text"], path=path, **meta)
         except ArticleInputError as e:
             yield ArticleError(art_id, f"{path or name} line {n}: {e}", path)
