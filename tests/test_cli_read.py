@@ -190,3 +190,15 @@ def test_components_choose_the_pipeline(run_kroniek, example_path):
     assert r["quantities"] and not r["times"] and not r["entities"] and not r["events"]
     bad = run_kroniek("read", "--components", "tokenize,nope", example_path)
     assert bad.returncode == 2 and "no pipeline component 'nope'" in bad.stderr
+
+
+def test_home_country_for_articles_that_name_none(run_kroniek, tmp_path):
+    (tmp_path / "a.txt").write_text("date 2024-03-14\nDe oppositie bekritiseert het kabinet.\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b", "text": "De oppositie bekritiseert het kabinet.",
+                                                  "date": "2024-03-14", "country": "BEL"}) + "\n", encoding="utf-8")
+    p = run_kroniek("read", tmp_path / "a.txt", tmp_path / "b.jsonl", "--country", "nld")
+    assert p.returncode == 0, p.stderr
+    targets = {r["id"]: [e["target"]["actor"] for e in r["events"] if e["cameo"]] for r in map(json.loads, p.stdout.splitlines())}
+    assert targets == {"a": ["NLDGOV"], "b": ["BELGOV"]}  # the input's own country wins
+    bad = run_kroniek("read", tmp_path / "a.txt", "--country", "Nederland")
+    assert bad.returncode == 2 and "alpha-3" in bad.stderr

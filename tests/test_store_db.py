@@ -269,3 +269,13 @@ def test_ingest_readings_from_batch_parquet_output(tmp_path):
         assert (st["articles"], st["events"], st["errors"]) == (3, 5, 1)
         assert c.article("a2")["text"] == ARTICLES[1]["text"]
         assert c.ingest_readings([out])["articles"] == 0
+
+
+def test_ingest_with_a_home_country(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("date 2024-03-14\nDe oppositie bekritiseert het kabinet.\n", encoding="utf-8")
+    with Chronicle(str(tmp_path / "t.duckdb")) as c:
+        c.ingest([folder], country="NLD")
+        events = c.events(target="NLDGOV")
+    assert len(events) == 1

@@ -111,14 +111,16 @@ class Chronicle:
         return total.as_dict()
 
     def ingest(self, paths: Iterable[str | Path], workers: int = 1, progress: bool = False,
-               names: Sequence[str] | None = None, on_batch: Callable[[Stats], None] | None = None) -> dict[str, Any]:
+               names: Sequence[str] | None = None, on_batch: Callable[[Stats], None] | None = None,
+               country: str | None = None) -> dict[str, Any]:
         """Read the articles under `paths` and store them; already-stored articles are skipped.
 
-        `names` picks pipeline components (default: the default pipeline)."""
+        `names` picks pipeline components (default: the default pipeline); `country` (ISO alpha-3) is the
+        home country of articles whose input gives none."""
         from kroniek.store.progress import ingest_with_progress
 
         self._writable()
-        return ingest_with_progress(self, [str(p) for p in paths], workers, progress, names, on_batch)
+        return ingest_with_progress(self, [str(p) for p in paths], workers, progress, names, on_batch, country)
 
     def ingest_readings(self, paths: Iterable[str | Path], on_batch: Callable[[Stats], None] | None = None
                         ) -> dict[str, Any]:

@@ -54,7 +54,9 @@ def read_articles(
 
 
 def read_paths(
-    paths: Iterable[str | Path], pretokenized: bool = False, pipeline: Pipeline | None = None, warn=_warn
+    paths: Iterable[str | Path], pretokenized: bool = False, pipeline: Pipeline | None = None, warn=_warn,
+    country: str | None = None,
 ) -> Iterator[Result]:
-    """Read every article under `paths` (files or folders), in input order."""
-    return read_articles(iter_articles(paths, pretokenized=pretokenized, warn=warn), pipeline)
+    """Read every article under `paths` (files or folders), in input order; `country`: the home country of
+    articles whose input gives none."""
+    return read_articles(iter_articles(paths, pretokenized=pretokenized, warn=warn, country=country), pipeline)

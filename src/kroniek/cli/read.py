@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from kroniek.cli.common import component_names
+from kroniek.cli.common import component_names, country_code
 from kroniek.cli.common import warn as _warn
 
 
@@ -38,12 +38,12 @@ def cmd_read(args: argparse.Namespace) -> int:
         from kroniek.scale.parallel import read_parallel
 
         results = read_parallel(args.paths, args.workers, pretokenized=args.pretokenized, conllu=fmt == "conllu",
-                                names=names)
+                                names=names, country=args.country)
     else:
         from kroniek.pipeline import Pipeline
 
         results = read_paths(args.paths, pretokenized=args.pretokenized,
-                             pipeline=Pipeline(names) if names is not None else None)
+                             pipeline=Pipeline(names) if names is not None else None, country=args.country)
     for res in results:
         total += 1
         if res.ok:
@@ -80,6 +80,9 @@ def add_read(sub: argparse._SubParsersAction) -> None:
                    help="read on N processes (one model load each); output is the same as with 1")
     p.add_argument("--components", metavar="A,B", help="pipeline components to run, in order (default: all; "
                    "tokenize,analyze for --format conllu); see kroniek.pipeline.registered()")
+    p.add_argument("--country", type=country_code, metavar="ISO3",
+                   help="home country of the archive (NLD, BEL): an article naming no country reads its roles "
+                   "(het kabinet) as this country's; a JSONL 'country' field wins")
     p.set_defaults(func=cmd_read)
 
     s = sub.add_parser("show", help="read articles and show the readings as tables")

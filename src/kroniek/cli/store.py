@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from kroniek.cli.common import component_names
+from kroniek.cli.common import component_names, country_code
 from kroniek.cli.common import warn as _warn
 from kroniek.db import DEFAULT_PATH
 
@@ -64,7 +64,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if args.readings:
             stats = db.ingest_readings(args.paths, on_batch=report)
         else:
-            stats = db.ingest(args.paths, workers=args.workers, progress=progress, names=names, on_batch=report)
+            stats = db.ingest(args.paths, workers=args.workers, progress=progress, names=names, on_batch=report,
+                              country=args.country)
     for doc_id in stats.get("error_ids", [])[:20]:
         _warn(f"not stored (its reading is an error, see the errors table): {doc_id}")
     summary = {k: v for k, v in stats.items() if k != "error_ids"}
@@ -175,6 +176,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--readings", action="store_true",
                    help="PATHs hold readings made elsewhere: JSON Lines of `kroniek read`, or `kroniek batch` folders")
     p.add_argument("--components", metavar="A,B", help="pipeline components to run (default: all)")
+    p.add_argument("--country", type=country_code, metavar="ISO3",
+                   help="home country of the archive (NLD, BEL) for articles that name none (see `kroniek read`)")
     p.add_argument("--batch-size", type=int, default=64, metavar="N",
                    help="articles per transaction (a kill loses at most one batch, which a re-run redoes)")
     p.set_defaults(func=_run(cmd_ingest))

@@ -65,11 +65,15 @@ def read_file(path: Path, pretokenized: bool = False, warn: Warn = _stderr) -> I
 
 
 def iter_articles(
-    paths: Iterable[str | Path], pretokenized: bool = False, warn: Warn = _stderr
+    paths: Iterable[str | Path], pretokenized: bool = False, warn: Warn = _stderr, country: str | None = None
 ) -> Iterator[Article | ArticleError]:
-    """Every article under `paths`, in input order; an ArticleError in place of each one that can't be read."""
+    """Every article under `paths`, in input order; an ArticleError in place of each one that can't be read.
+    `country`: the home country of articles whose input gives none (see Article.country)."""
     for p in expand(paths, warn):
         if isinstance(p, ArticleError):
             yield p
-        else:
-            yield from read_file(p, pretokenized=pretokenized, warn=warn)
+            continue
+        for item in read_file(p, pretokenized=pretokenized, warn=warn):
+            if country is not None and isinstance(item, Article) and item.country is None:
+                item.country = country
+            yield item

@@ -163,18 +163,20 @@ def read_parallel(
     in_flight: int | None = None,
     names: Sequence[str] | None = None,
     warn=_warn,
+    country: str | None = None,
 ) -> Iterator[Result]:
     """Read every article under `paths` on `workers` processes; results in input order, errors in place.
 
     With `workers <= 1` it reads in this process (the same results, documents included). `conllu=True`
     makes workers also render CoNLL-U (ShippedResult.conllu), as documents do not cross processes.
-    `names` picks pipeline components (default: the default pipeline).
+    `names` picks pipeline components (default: the default pipeline); `country` is the home country of
+    articles whose input gives none.
     """
     key = tuple(names) if names is not None else None
     if workers <= 1:
-        yield from read_paths(paths, pretokenized=pretokenized, warn=warn, pipeline=pipeline(key))
+        yield from read_paths(paths, pretokenized=pretokenized, warn=warn, pipeline=pipeline(key), country=country)
         return
-    items = iter_articles(paths, pretokenized=pretokenized, warn=warn)
+    items = iter_articles(paths, pretokenized=pretokenized, warn=warn, country=country)
     yield from read_items_parallel(items, workers, chunk_size, conllu=conllu, in_flight=in_flight, names=key)
 
 

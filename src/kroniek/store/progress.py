@@ -78,10 +78,11 @@ def _results(items: Iterable[Article | ArticleError], workers: int, names: Seque
 
 
 def ingest_with_progress(chron: Chronicle, paths: list[str], workers: int, progress: bool,
-                         names: Sequence[str] | None = None, on_batch: Any = None) -> dict[str, Any]:
+                         names: Sequence[str] | None = None, on_batch: Any = None,
+                         country: str | None = None) -> dict[str, Any]:
     stored = {h for (h,) in chron.con.execute("SELECT hash FROM articles").fetchall()}
     skip = _Skipper(stored)
-    items = skip(iter_articles(paths, warn=_warn))
+    items = skip(iter_articles(paths, warn=_warn, country=country))
     readings = (r.reading() for r in _results(items, workers, names))
     t0 = time.perf_counter()
     if not progress:
