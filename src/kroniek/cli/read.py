@@ -87,4 +87,5 @@ def add_read(sub: argparse._SubParsersAction) -> None:
 
     s = sub.add_parser("show", help="read articles and show the readings as tables")
     s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--country", type=country_code, metavar="ISO3", help="home country, as for `kroniek read`")
     s.set_defaults(func=cmd_read, format="pretty", pretokenized=False, components=None)
