@@ -13,14 +13,21 @@ differs the target (in the passive: the first is the target).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from kroniek.doc import Argument, Document, Token
 from kroniek.entities.lexicon import pronouns, role_of
 from kroniek.events import actors
+from kroniek.events.lexicon import PLACE_ROLES
 from kroniek.events.nominal import REL_PRONOUNS, NominalRules
 from kroniek.events.pairs import pair_kind, resolve_pair
-from kroniek.events.phrases import argument, has_actor, phrase, same, within
+from kroniek.events.phrases import argument, entity, entity_at, entity_tokens, has_actor, phrase, same, within
 from kroniek.events.syntax import CLAUSE_RELS, SentenceView
 from kroniek.events.voice import MAIN_CLAUSE, NOMINAL, Voice
+
+if TYPE_CHECKING:
+    from kroniek.events.triggers import Match
 
 _RECIPROCAL = frozenset({"elkaar", "mekaar"})
 _NAME_RELS = frozenset({"flat", "appos", "conj"})
@@ -30,25 +37,12 @@ _CHUNK_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 _COORD = frozenset({",", "en", "én", "of"})
 
 
-def _entity_tokens(doc: Document) -> dict[int, str]:
-    """Token index -> id of the entity whose name mention covers it."""
-    toks = doc.tokens
-    ent_at: dict[int, str] = {}
-    for m in doc.mentions:
-        if m.entity:
-            t = doc.token_at(m.start)
-            while t is not None and t.start < m.end:
-                ent_at[t.i] = m.entity
-                t = toks[t.i + 1] if t.i + 1 < len(toks) else None
-    return ent_at
-
-
 def chunks(doc: Document, clause: list[int]) -> list[tuple[int, int, int]]:
     """Noun phrases by word order: (first token, last token, head token) runs of determiners,
     adjectives, nouns and names, split where a new determiner follows a noun and where one named
     entity ends and another begins ("bedankte Lukashenko Poetin"). Without tags: the entity mentions."""
     toks = doc.tokens
-    ent_at = doc.derived("entity-at-token", (len(doc.mentions), len(doc.tokens)), lambda: _entity_tokens(doc))
+    ent_at = entity_tokens(doc)
     out: list[tuple[int, int, int]] = []
     if not any(toks[k].upos for k in clause):
         for k in clause:
@@ -100,24 +94,26 @@ def _subject_pronoun(text: str) -> bool:
 
 
 class Arguments(NominalRules):
-    """Argument finder for one sentence; `prep_roles` maps prepositions to agent/target/place."""
+    """Argument finder for one sentence; `prep_roles` maps prepositions to their roles (event_roles.tsv),
+    `matches` are the sentence's lexicon triggers."""
 
     def __init__(self, doc: Document, view: SentenceView, prep_roles: dict[str, str],
                  pair_words: dict[str, str] | None = None, source_preps: frozenset[str] = frozenset(),
-                 zijn_verbs: frozenset[str] | None = None):
+                 zijn_verbs: frozenset[str] | None = None, matches: Sequence[Match] = ()):
         self.doc = doc
         self.view = view
         self.roles = prep_roles
         self.pair_words = pair_words or {}
-        self.places = frozenset(p for p, r in prep_roles.items() if r in ("place", "host"))
+        self.places = frozenset(p for p, r in prep_roles.items() if r in PLACE_ROLES)
         # "volgens X" attributes the news to X, "over X" is what it is about: X is no party either way
         self.no_party = source_preps | frozenset(p for p, r in prep_roles.items() if r == "topic")
         self.voice = Voice(doc, view, lambda v: self.agent(v) is not None, zijn_verbs)
-        # the sentence's event triggers, set by the coder: a verb among them is no support verb; and
-        # those matched by a "received" frame, whose subject undergoes their object noun (kreeg kritiek)
-        self.event_tokens: frozenset[int] = frozenset()
-        self.received_verbs: frozenset[int] = frozenset()
-        self.deeds: frozenset[int] = frozenset()  # the words of "deed" frames: events of their own doers
+        # the sentence's event triggers: a verb among them is no support verb; those matched by a
+        # "received" frame have a subject that undergoes their object noun (kreeg kritiek); the words of
+        # "deed" frames are events of their own doers
+        self.event_tokens = frozenset(m.token for m in matches)
+        self.received_verbs = frozenset(m.token for m in matches if m.entry.frame.kind == "received")
+        self.deeds = frozenset(k for m in matches if m.entry.frame.kind == "deed" for k in m.frame_tokens)
 
     # ---------------------------------------------------------------- tree
     def passive(self, v: int) -> bool:
@@ -156,8 +152,8 @@ class Arguments(NominalRules):
         then a place after it is where, not whose ("de Russische inval in Oekraïne")."""
         if arg.start is None or arg.end is None:
             return False
-        return any(m.start < arg.end and arg.start < m.end for e in self.doc.entities if e.country or e.actor
-                   for m in e.mentions)
+        return any((e := entity_at(self.doc, t.i)) is not None and bool(e.country or e.actor)
+                   for t in self.doc.tokens_in(arg.start, arg.end))
 
     def _place_in(self, k: int, among: frozenset[int] | None = None) -> Argument | None:
         """The first country-coded place after *in/te/bij* in the phrase or clause of token k (or among
@@ -181,10 +177,9 @@ class Arguments(NominalRules):
         return next((d for d in self.view.children(s, "det") if d == s - 1 and self.view.lemma(d) == "het"), None)
 
     def _country_name(self, k: int) -> bool:
-        t = self.doc.tokens[k]
-        return t.upos == "PROPN" and any(e.type == "LOC" and e.actor and len(e.actor) == 3 and e.actor == e.country
-                                         and any(m.start <= t.start < m.end for m in e.mentions)
-                                         for e in self.doc.entities)
+        e = entity_at(self.doc, k)
+        return (self.doc.tokens[k].upos == "PROPN" and e is not None and e.type == "LOC" and bool(e.actor)
+                and len(e.actor or "") == 3 and e.actor == e.country)
 
     def _subjects(self, v: int) -> list[int]:
         """The subjects of verb v; a number right before a subject noun is its count, not a second
@@ -256,10 +251,9 @@ class Arguments(NominalRules):
         t = self.doc.tokens[k]
         if role_of(t.text, t.lemma) is not None:
             return True  # "bij de premier", "bij de politie"
-        a = argument(self.doc, self.view, k)
+        e = entity(self.doc, argument(self.doc, self.view, k).entity)
         # a seat of power is a building there: "bij het Witte Huis" is where
-        return any(e.id == a.entity and e.type in ("PER", "ORG") and not (e.kb or "").startswith("seat:")
-                   for e in self.doc.entities)
+        return e is not None and e.type in ("PER", "ORG") and not (e.kb or "").startswith("seat:")
 
     def tree(self, v: int, theme: frozenset[int] = frozenset(), symmetric: bool = False,
              deed: bool = False) -> tuple[Argument | None, Argument | None]:
@@ -439,7 +433,6 @@ class Arguments(NominalRules):
                     # the subject of a support verb does what its noun says: "[hij] had een ontmoeting
                     # met ...", "[Trump] gaat vol voor een aanval op China", "[de emir] beloofde tijdens
                     # een ontmoeting met ..."
-                    h = self.view.head(v)
                     s = self.subject(h) if h is not None else None
                     src = argument(self.doc, self.view, s) if s is not None else None
                     if src is not None and self.doc.tokens[s].upos == "PRON" and not has_actor(src):

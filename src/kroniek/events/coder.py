@@ -9,7 +9,7 @@ from kroniek.entities.lexicon import role_of
 from kroniek.events import actors, anchors
 from kroniek.events.arguments import Arguments
 from kroniek.events.codebook import lookup
-from kroniek.events.lexicon import Frame, Lexicon, Trigger
+from kroniek.events.lexicon import PLACE_ROLES, Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
 from kroniek.events.newstype import GAP, NewsTypeModel, tags_of
 from kroniek.events.phrases import has_actor
@@ -72,7 +72,7 @@ class Coder:
     def __init__(self, lex: Lexicon, news: NewsTypeModel | None = None):
         self.lex = lex
         self.news = news
-        self.place_preps = lex.preps("place") | lex.preps("host")
+        self.place_preps = lex.preps(*PLACE_ROLES)
         self.source_preps = frozenset(w for w, (kind, role) in lex.cues.items() if kind == "reported" and role == "prep")
 
     def _news_triggers(self, views: list[SentenceView]) -> list[list[tuple[int, str, float]]]:
@@ -131,10 +131,7 @@ class Coder:
         matches = self._add_news_types(view, matches, news)
         if not matches:
             return []
-        args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs, self.source_preps)
-        args.event_tokens = frozenset(m.token for m in matches)
-        args.received_verbs = frozenset(m.token for m in matches if m.entry.frame.kind == "received")
-        args.deeds = frozenset(k for m in matches if m.entry.frame.kind == "deed" for k in m.frame_tokens)
+        args = Arguments(doc, view, self.lex.roles or {}, self.lex.pairs, self.source_preps, matches=matches)
         modality = Modality(doc, view, self.lex, args, reports)
         out = []
         for m in matches:

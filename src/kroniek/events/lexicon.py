@@ -70,8 +70,8 @@ class Lexicon:
         object.__setattr__(self, "verbs", frozenset(v for v, _ in (*self.triggers, *self.reporting)))
         object.__setattr__(self, "particle_prefixes", tuple(self.particles))
 
-    def preps(self, role: str) -> frozenset[str]:
-        return frozenset(p for p, r in (self.roles or {}).items() if r == role)
+    def preps(self, *roles: str) -> frozenset[str]:
+        return frozenset(p for p, r in (self.roles or {}).items() if r in roles)
 
     def knows(self, lemma: str, particle: str) -> bool:
         return (lemma, particle) in self.triggers or (lemma, particle) in self.reporting
@@ -160,6 +160,7 @@ def parse_pairs(text: str, where: str) -> dict[str, str]:
 
 
 ROLES = ("agent", "target", "place", "host", "topic", "pair", "noun_target", "of", "other_event")
+PLACE_ROLES = ("place", "host")  # prepositions that can say where
 
 
 def parse_roles(text: str, where: str) -> dict[str, str]:

@@ -58,7 +58,7 @@ class NominalRules:
         of: int | None = None
         for k in view.children(n, "nmod", "obl"):
             role = "agent" if view.rel(k) == "nmod:poss" else self.roles.get(self._prep(k) or "")
-            if set(view.children(k, "case")) & frame or (role == "host" and self._at_someone(k)):
+            if set(view.children(k, "case")) & frame or self._at_someone(k):
                 role = "target"  # the frame's preposition; "een bezoek [bij Macron]"
             if role == "agent" and src is None:
                 src = argument(doc, view, k)

@@ -1,10 +1,40 @@
 """The noun phrase a token heads and the actor it names: the pieces every argument rule works with."""
 from __future__ import annotations
 
-from kroniek.doc import Argument, Document
+from kroniek.doc import Argument, Document, Entity
 from kroniek.entities.lexicon import role_of
 from kroniek.events import actors
 from kroniek.events.syntax import SentenceView
+
+
+def _entity_tokens(doc: Document) -> dict[int, str]:
+    """Token index -> id of the entity whose name mention covers it."""
+    toks = doc.tokens
+    ent_at: dict[int, str] = {}
+    for m in doc.mentions:
+        if m.entity:
+            t = doc.token_at(m.start)
+            while t is not None and t.start < m.end:
+                ent_at[t.i] = m.entity
+                t = toks[t.i + 1] if t.i + 1 < len(toks) else None
+    return ent_at
+
+
+def entity_tokens(doc: Document) -> dict[int, str]:
+    """Token index -> id of the entity whose name mention covers it, built once per document."""
+    return doc.derived("entity-at-token", (len(doc.mentions), len(doc.tokens)), lambda: _entity_tokens(doc))
+
+
+def entity(doc: Document, eid: str | None) -> Entity | None:
+    """The document's entity with id `eid`."""
+    by_id = doc.derived("entity-by-id", len(doc.entities), lambda: {e.id: e for e in doc.entities})
+    return by_id.get(eid) if eid is not None else None
+
+
+def entity_at(doc: Document, i: int) -> Entity | None:
+    """The entity whose name mention covers token i."""
+    return entity(doc, entity_tokens(doc).get(i))
+
 
 # what belongs to a noun phrase's core: its determiners, modifiers and the names in apposition
 _CORE_RELS = frozenset({"det", "amod", "nummod", "appos", "flat", "compound", "nmod:poss", "fixed", "case"})
@@ -57,8 +87,9 @@ def _of_place(doc: Document, view: SentenceView, i: int, a: Argument) -> Argumen
         cases = view.children(c, "case")
         if not cases or view.lemma(cases[0]) != "van":
             continue
-        owner = next((e for e in doc.entities if e.type in ("LOC", "ORG") and (e.country or e.actor)
-                      and any(m.start <= doc.tokens[c].start < m.end for m in e.mentions)), None)
+        owner = entity_at(doc, c)
+        if owner is not None and (owner.type not in ("LOC", "ORG") or not (owner.country or owner.actor)):
+            owner = None
         # a role is of a place's country; any other noun only of an organisation with a code (not "het
         # westen [van Turkije]", a place)
         if owner is None or (owner.type != "LOC" or not owner.country if role is not None
