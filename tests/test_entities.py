@@ -113,6 +113,7 @@ def test_actor_for_span_on_the_reference(sotsji, phrase, actor):
     ("De Franse minister Jean Dupont", "FRAGOV"),  # a name the knowledge base lacks: coded by its role
     ("De Koning Boudewijnstichting", None),  # a role word inside an organisation's name codes nothing
     ("De Italiaanse modeontwerper Gianni Versace", "ITA"),  # a person of a country, no role: the country
+    ("De Amerikaanse Senaat", "USALEG"),  # an organisation named by a role word alone is that role
 ])
 def test_actor_for_span_of_political_and_social_roles(nlp, phrase, actor):
     doc = read(nlp, f"{phrase} sprak gisteren in de stad.", date="2018-03-05")

@@ -10,7 +10,7 @@ import pytest
 
 import kroniek
 from kroniek.analysis.model import MODEL_DIR
-from kroniek.events.lexicon import parse_lemmas, perfect_zijn
+from kroniek.events.lexicon import object_control, parse_lemmas, perfect_zijn
 from kroniek.events.tables import TableError
 
 needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="the Dutch model is not trained")
@@ -61,6 +61,13 @@ def test_shipped_zijn_verbs_load_with_particle_verbs_written_together() -> None:
     assert not any("_" in v for v in verbs)
     # verbs that take "hebben" would turn headline passives active
     assert not {"oppakken", "arresteren", "aanhouden", "ontvoeren", "doden"} & verbs
+
+
+def test_shipped_object_control_verbs_name_appeals_and_orders_not_promises() -> None:
+    verbs = object_control()
+    assert {"oproepen", "vragen", "dwingen", "verbieden"} <= verbs
+    # the subject of a promise or threat is the one who would act
+    assert not {"beloven", "dreigen", "weigeren", "besluiten"} & verbs
 
 
 def test_zijn_verbs_loader_drops_underscores_and_rejects_bad_rows() -> None:

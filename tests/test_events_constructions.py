@@ -637,3 +637,76 @@ def test_the_phrase_of_a_frame_preposition_is_the_target():
     ]
     (ev,) = [e for e in events(make_doc(rows, [(6, 7, "MISC", "GBRMIL")])) if e.plover == "ASSAULT"]
     assert ev.target is not None and ev.target.actor == "GBRMIL"
+
+
+OPROEPEN = [
+    ("Het", "het", "DET", 2, "det", ""),
+    ("Kremlin", "Kremlin", "PROPN", 5, "nsubj", ""),
+    ("heeft", "hebben", "AUX", 5, "aux", FIN),
+    ("Londen", "Londen", "PROPN", 5, "obj", ""),
+    ("opgeroepen", "op_roepen", "VERB", 0, "root", PART),
+    ("zich", "zich", "PRON", 8, "obj", ""),
+    ("te", "te", "ADP", 8, "mark", ""),
+    ("verontschuldigen", "verontschuldigen", "VERB", 5, "ccomp", "VerbForm=Inf"),
+    ("nu", "nu", "SCONJ", 13, "mark", ""),
+    ("Porton", "Porton", "PROPN", 13, "nsubj", ""),
+    ("geen", "geen", "DET", 12, "det", ""),
+    ("bewijs", "bewijs", "NOUN", 13, "obj", ""),
+    ("heeft", "hebben", "VERB", 8, "advcl", FIN),
+    (".", ".", "PUNCT", 5, "punct", ""),
+]
+
+
+def test_the_object_of_an_appeal_is_who_would_act_and_a_negation_below_the_clause_negates_nothing() -> None:
+    doc = make_doc(OPROEPEN, [(2, 2, "ORG", "RUSGOV"), (4, 4, "LOC", "GBR")])
+    apology = one(doc, "SUPPORT")
+    assert apology.trigger_text == "verontschuldigen"
+    assert apology.source.actor == "GBR"  # London would apologise, not the Kremlin
+    assert apology.modality == "hypothetical"  # asked for, not done
+    appeal = next(e for e in events(doc) if e.trigger_text == "opgeroepen")
+    assert (appeal.source.actor, appeal.target.actor) == ("RUSGOV", "GBR")
+    assert appeal.modality == "asserted"  # "geen bewijs" is in the nu-clause
+
+
+def test_a_subject_control_verb_keeps_its_subject_as_who_acts() -> None:
+    rows = [
+        ("Poetin", "Poetin", "PROPN", 2, "nsubj", ""),
+        ("beloofde", "beloven", "VERB", 0, "root", FIN),
+        ("Loekasjenko", "Loekasjenko", "PROPN", 2, "iobj", ""),
+        ("troepen", "troep", "NOUN", 6, "obj", ""),
+        ("te", "te", "ADP", 6, "mark", ""),
+        ("sturen", "sturen", "VERB", 2, "xcomp", "VerbForm=Inf"),
+        (".", ".", "PUNCT", 2, "punct", ""),
+    ]
+    doc = make_doc(rows, [(1, 1, "PER", "RUSGOV"), (3, 3, "PER", "BLRGOV")])
+    send = one(doc, "MOBILIZE")
+    assert send.source.actor == "RUSGOV"
+
+
+def test_a_present_participle_attribute_is_no_event() -> None:
+    rows = [
+        ("het", "het", "DET", 3, "det", ""),
+        ("aanhoudend", "aan_houden", "VERB", 3, "amod", "VerbForm=Part|Tense=Pres"),
+        ("protest", "protest", "NOUN", 0, "root", ""),
+        ("tegen", "tegen", "ADP", 6, "case", ""),
+        ("de", "de", "DET", 6, "det", ""),
+        ("regering", "regering", "NOUN", 3, "nmod", ""),
+        ("in", "in", "ADP", 8, "case", ""),
+        ("Teheran", "Teheran", "PROPN", 6, "nmod", ""),
+    ]
+    doc = make_doc(rows, [(8, 8, "LOC", "IRN")])
+    assert [e.plover for e in events(doc) if e.plover == "COERCE"] == []  # ongoing, no arrest
+
+
+def test_an_arrest_warrant_issued_against_someone_is_coercion_of_them() -> None:
+    rows = [
+        ("Duterte", "Duterte", "PROPN", 4, "nsubj", ""),
+        ("heeft", "hebben", "AUX", 4, "aux", FIN),
+        ("aanhoudingsbevel", "aanhoudingsbevel", "NOUN", 4, "obj", ""),
+        ("uitgevaardigd", "uitvaardigen", "VERB", 0, "root", PART),
+        ("tegen", "tegen", "ADP", 6, "case", ""),
+        ("Trillanes", "Trillanes", "PROPN", 4, "obl", ""),
+        (".", ".", "PUNCT", 4, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(1, 1, "PER", "PHLGOV"), (6, 6, "PER", "PHLLEG")]), "COERCE")
+    assert (ev.source.actor, ev.target.actor) == ("PHLGOV", "PHLLEG")

@@ -117,7 +117,9 @@ def phrase_actor(doc: Document, start: int, end: int) -> tuple[str | None, str |
     outside = agents and agents[0][1].type != "PER" and any(
         role_of(t.text, t.lemma) is not None and not any(m.start <= t.start < m.end for m in agents[0][1].mentions)
         for t in toks)
-    if agents and (agents[0][1].actor or (agents[0][1].type != "PER" and not outside) or not roles):
+    # ... but an organisation named by a role word alone is that role ("de Amerikaanse Senaat": USALEG)
+    bare_role = agents and not agents[0][1].actor and role_of(agents[0][1].name) is not None
+    if agents and (agents[0][1].actor or (agents[0][1].type != "PER" and not outside and not bare_role) or not roles):
         e = agents[0][1]
         if not e.actor and e.type == "PER":
             # a person of a country is that country's (CAMEO codes civilians by their country):

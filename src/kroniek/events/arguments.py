@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kroniek.doc import Argument, Document, Token
 from kroniek.entities.lexicon import pronouns, role_of
 from kroniek.events import actors
-from kroniek.events.lexicon import PLACE_ROLES
+from kroniek.events.lexicon import PLACE_ROLES, object_control
 from kroniek.events.nominal import REL_PRONOUNS, NominalRules
 from kroniek.events.pairs import pair_kind, resolve_pair
 from kroniek.events.phrases import argument, entity, entity_at, entity_tokens, has_actor, phrase, same, within
@@ -217,9 +217,31 @@ class Arguments(NominalRules):
         rel = view.rel(v)
         if rel == "acl:relcl" and self.doc.tokens[h].upos in NOMINAL | {""}:
             return h
+        controller = self._object_controller(v, h)
+        if controller is not None:
+            return controller
         if rel.split(":")[0] in ("xcomp", "conj"):
             return self.subject(h, depth + 1) if not self.passive(h) else self.agent(h)
         return None
+
+    def _object_controller(self, v: int, h: int) -> int | None:
+        """The object of an object-control verb h whose infinitive complement v is: "riep [Londen] op
+        zich te verontschuldigen"."""
+        view = self.view
+        rel = view.rel(v).split(":")[0]
+        infinitive = rel == "xcomp" or (
+            rel in ("ccomp", "advcl") and any(view.lemma(m) in ("te", "om") for m in view.children(v, "mark")))
+        if not infinitive or self._verb_lemma(h) not in object_control():
+            return None
+        objs = [k for k in view.deps(h, "iobj", "obj") if k != v]
+        return objs[0] if objs else None
+
+    def _verb_lemma(self, v: int) -> str:
+        """Verb v's lemma with its separable particle, written together (oproepen for "riep ... op")."""
+        lemma = self.view.lemma(v).replace("_", "")
+        particles = self.view.children(v, "compound:prt")
+        prt = self.view.lemma(particles[0]) if particles else ""
+        return lemma if lemma.startswith(prt) else prt + lemma
 
     def agent(self, v: int) -> int | None:
         for k in self.view.deps(v, "obl", "nmod"):
@@ -238,8 +260,9 @@ class Arguments(NominalRules):
                 out.append(k)
         out = [k for k in out if not self._bracketed(k)]
         h = view.head(v)
-        if not out and h is not None and view.rel(v) == "xcomp":
-            # a causative or control verb may carry the object: "liet [tientallen Russen] oppakken"
+        if not out and h is not None and view.rel(v) == "xcomp" and self._object_controller(v, h) is None:
+            # a causative or control verb may carry the object: "liet [tientallen Russen] oppakken" (but
+            # the object of "vroeg Rusland [...] terug te trekken" is who would act)
             out = view.children(h, "obj") + view.children(h, "iobj")
         return out
 

@@ -227,6 +227,13 @@ def perfect_zijn() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def object_control() -> frozenset[str]:
+    """Verbs whose object is the subject of their infinitive (lang/nl/verbs_object_control.tsv)."""
+    name = "verbs_object_control.tsv"
+    return parse_lemmas(_read(name), f"lang/nl/{name}")
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     files = ("event_triggers.tsv", "event_reporting.tsv", "event_modality.tsv", "event_clauses.tsv",
              "event_roles.tsv", "event_pairs.tsv", "event_tense.tsv")

@@ -10,7 +10,7 @@ from kroniek.events import actors
 from kroniek.events.arguments import Arguments
 from kroniek.events.lexicon import Lexicon
 from kroniek.events.phrases import argument
-from kroniek.events.syntax import SentenceView
+from kroniek.events.syntax import CLAUSE_RELS, SentenceView
 from kroniek.events.triggers import Match
 
 ORDER = ("negated", "hypothetical", "intended", "reported", "asserted")
@@ -23,7 +23,10 @@ class Modality:
         self.reports = {m.token: m for m in reports}
 
     def cue(self, k: int, role: str) -> str | None:
-        c = self.lex.cues.get(self.view.lemma(k)) or self.lex.cues.get(self.doc.tokens[k].text.lower())
+        lemma = self.view.lemma(k)
+        # a particle verb is cued by its verb: "op_roepen" as "roepen"
+        c = (self.lex.cues.get(lemma) or self.lex.cues.get(self.doc.tokens[k].text.lower())
+             or self.lex.cues.get(lemma.rpartition("_")[2]))
         return c[0] if c and c[1] == role else None
 
     def __call__(self, m: Match) -> tuple[str, Argument | None]:
@@ -34,7 +37,7 @@ class Modality:
         for k in m.clause:
             if k == v:
                 continue
-            if self.cue(k, "adv") == "negated":
+            if self.cue(k, "adv") == "negated" and not (view.parsed and self._in_subclause(k, v)):
                 found.add("negated")
             kind = self.cue(k, "prep")
             if kind == "reported":
@@ -86,6 +89,22 @@ class Modality:
             if k != v and self.rel_is_aux(k) and self.cue(k, "aux") and not (alleged and self.view.lemma(k) in _WOULD):
                 out.add(self.cue(k, "aux") or "")
         return out - {""}
+
+    def _in_subclause(self, k: int, v: int) -> bool:
+        """Whether token k lies in a clause below the clause of verb v: "geen" in "riep Londen op zich te
+        verontschuldigen [nu Porton Down geen bewijs heeft]" denies the evidence, not the appeal."""
+        view = self.view
+        top = view.clause_head(v)
+        crossed = False
+        seen = set()
+        while k != top:
+            h = view.head(k)
+            if h is None or k in seen:
+                return False  # not below v's clause at all: the word-order stretch took it in
+            seen.add(k)
+            crossed = crossed or view.rel(k) in CLAUSE_RELS
+            k = h
+        return crossed
 
     def _alleged(self, v: int) -> bool:
         """"zou(den)" with a perfect: what is alleged, not planned ("Rusland zou raketten hebben afgevuurd")."""

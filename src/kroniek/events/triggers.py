@@ -17,6 +17,7 @@ from kroniek.events.syntax import SentenceView
 from kroniek.events.tables import TableError, read_rows
 
 # tags a lexicon verb never has, however unsure the tagger (it calls "sturen" a noun now and then)
+_PRESENT_PARTICIPLE = ("end", "ende")
 _CLOSED = frozenset({"ADP", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "SYM", "PROPN", "ADJ"})
 _MONEY_KINDS = frozenset({"money"})
 
@@ -203,6 +204,8 @@ def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], 
             continue
         if view.parsed and t.deprel in ("aux", "aux:pass", "cop") and view.head(t.i) is not None:
             continue  # "heeft" of "heeft een ontmoeting gehad": the main verb reports the event
+        if view.parsed and t.deprel == "amod" and t.text.lower().endswith(_PRESENT_PARTICIPLE):
+            continue  # an attribute, no event: "het [aanhoudend] protest" (ongoing, not arresting)
         clause = None
         for verb, prt, prt_tok in _keys(view, lex, t.i):
             key = (verb, prt)
