@@ -710,3 +710,41 @@ def test_an_arrest_warrant_issued_against_someone_is_coercion_of_them() -> None:
     ]
     ev = one(make_doc(rows, [(1, 1, "PER", "PHLGOV"), (6, 6, "PER", "PHLLEG")]), "COERCE")
     assert (ev.source.actor, ev.target.actor) == ("PHLGOV", "PHLLEG")
+
+
+def test_an_actor_opening_a_clause_after_a_colon_is_the_subject_the_parser_put_after_the_verb() -> None:
+    rows = [
+        ("Opvallend", "opvallend", "ADJ", 0, "root", ""),
+        (":", ":", "PUNCT", 1, "punct", ""),
+        ("Rusland", "Rusland", "PROPN", 4, "obj", ""),
+        ("bombardeert", "bombarderen", "VERB", 1, "parataxis", FIN),
+        ("rebellen", "rebel", "NOUN", 4, "nsubj", ""),
+        ("in", "in", "ADP", 7, "case", ""),
+        ("Syrië", "Syrië", "PROPN", 4, "obl", ""),
+        (".", ".", "PUNCT", 1, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(3, 3, "LOC", "RUS"), (5, 5, "ORG", "SYRREB"), (7, 7, "LOC", "SYR")]), "ASSAULT")
+    assert (ev.source.actor, ev.target.actor) == ("RUS", "SYRREB")
+
+
+def test_a_measure_in_the_passive_announced_by_a_government_is_that_government_s() -> None:
+    rows = [
+        ("De", "de", "DET", 2, "det", ""),
+        ("handel", "handel", "NOUN", 4, "nsubj:pass", ""),
+        ("wordt", "worden", "AUX", 4, "aux:pass", FIN),
+        ("bevroren", "bevriezen", "VERB", 0, "root", PART),
+        (",", ",", "PUNCT", 7, "punct", ""),
+        ("zo", "zo", "ADV", 7, "advmod", ""),
+        ("meldt", "melden", "VERB", 4, "parataxis", FIN),
+        ("het", "het", "DET", 10, "det", ""),
+        ("Saudische", "Saudisch", "ADJ", 10, "amod", ""),
+        ("ministerie", "ministerie", "NOUN", 7, "nsubj", ""),
+        (".", ".", "PUNCT", 4, "punct", ""),
+    ]
+    doc = make_doc(rows, [(8, 10, "ORG", "SAUGOV")])
+    ev = one(doc, "COERCE")
+    assert ev.source is not None and ev.source.actor == "SAUGOV"
+    # a newspaper that reports a measure did not take it: no party is left, so no coded event
+    media = make_doc(rows[:7] + [("de", "de", "DET", 10, "det", ""), ("Saudische", "Saudisch", "ADJ", 10, "amod", ""),
+                                 ("krant", "krant", "NOUN", 7, "nsubj", "")] + rows[10:], [(8, 10, "ORG", "SAUMED")])
+    assert [e for e in events(media) if e.plover] == []

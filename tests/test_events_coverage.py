@@ -79,6 +79,22 @@ CODED = [
     # force posture
     ("China heeft troepen samengetrokken bij de grens met India.", "samengetrokken", "MOBILIZE", "154", None),
     ("Rusland heeft 300.000 reservisten opgeroepen.", "opgeroepen", "MOBILIZE", "154", None),
+    # sixth session: rows missed on fresh political sentences, each in a phrasing of its own
+    ("Een Turkse rechter vaardigde een aanhoudingsbevel uit tegen de Duitse journalist.",
+     "vaardigde", "COERCE", "173", None),
+    ("Het Franse gerecht heeft het Europese aanhoudingsbevel tegen de zakenman ingetrokken.",
+     "ingetrokken", "CONCEDE", "081", None),
+    ("Het Russische leger opende zondag een nieuw offensief in de Donbas.", "opende", "ASSAULT", "190", None),
+    ("Paraguay huldigde vorige week zijn ambassade in Jeruzalem in.", "huldigde", "SUPPORT", "050", None),
+    ("Twee milieuorganisaties spanden een zaak in tegen de Nederlandse staat.", "spanden", "ACCUSE", "115", None),
+    ("De Turkse president noemde de Nederlandse premier een clown.", "noemde", "ACCUSE", "111", None),
+    ("De Catalaanse regering nam het bestuur van de stad over.", "nam", "COERCE", "172", None),
+    ("China heeft de handel met Australië bevroren.", "bevroren", "COERCE", "163", None),
+    ("Het Syrische leger heeft in Ghouta chloorgas gebruikt.", "gebruikt", "ASSAULT", "2041", None),
+    ("Een Russische diplomaat werd in Wenen in de buik gestoken.", "gestoken", "ASSAULT", "182", None),
+    ("Nederland gaf de Duitse politie informatie over de verdachte.", "gaf", "COOPERATE", "064", None),
+    ("Het Congolese leger organiseerde een betoging tegen de Rwandese regering.",
+     "organiseerde", "PROTEST", "140", None),
     # news outside PLOVER
     ("Een 34-jarige man is om het leven gekomen bij een ongeluk op de A2.", "gekomen", None, None, "Life.Die"),
     ("De directeur van het museum stapt op.", "stapt", None, None, "Personnel.EndPosition"),
@@ -114,6 +130,8 @@ UNCODED = [
     "De voetballers vochten tot de laatste minuut.",
     "Ajax veroverde vorig jaar de landstitel.",
     "De trainer zette twee nieuwe spelers in.",
+    "De minister heeft de oppositie een mes in de rug gestoken.",  # betrayal, no stabbing
+    "Het aanhoudend protest tegen de regering duurt al weken.",  # ongoing, no arrest
 ]
 
 

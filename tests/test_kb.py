@@ -52,6 +52,7 @@ def test_names_link_to_actors_in_september_2020(kb, name, actor):
     ("Russische", "RUS", "adjective"), ("Russisch", "RUS", "adjective"), ("Russen", "RUS", "demonym"),
     ("Belarussische", "BLR", "adjective"), ("Belarussen", "BLR", "demonym"), ("Amerikaanse", "USA", "adjective"),
     ("Oekraïense", "UKR", "adjective"), ("Chinese", "CHN", "adjective"), ("Duitsers", "DEU", "demonym"),
+    ("Tunesiër", "TUN", "demonym"), ("Somaliërs", "SOM", "demonym"), ("Cubanen", "CUB", "demonym"),
 ])
 def test_nationality_words_carry_their_country(kb, word, country, form):
     entry, got = kb.lookup(word)[0]

@@ -131,7 +131,10 @@ class Arguments(NominalRules):
             if p > v or p in theme or toks[p].upos not in ("NOUN", "PROPN") or view.children(p, "case"):
                 continue
             start, end = phrase(view, p)
-            if start != toks[view.lo].start or end != toks[v - 1].end:
+            first = next((k for k in range(view.lo, v) if toks[k].start == start), None)
+            # the sentence's start, or a clause's after a colon: "Het blijft opvallend: [Rusland] bombardeert"
+            opens = first is not None and (first == view.lo or toks[first - 1].text in (":", ";"))
+            if not opens or end != toks[v - 1].end:
                 continue
             if has_actor(argument(self.doc, view, p)) and has_actor(argument(self.doc, view, s)):
                 return p

@@ -21,6 +21,10 @@ from kroniek.events.triggers import Match, find
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "057", "0871"})
 # PLOVER types that ask someone to act: the subject of their "dat" clause may be that someone
 ASKING = frozenset({"REQUEST"})
+# measures a state takes: announced by its officials, an agentless passive one is theirs ("De handel
+# wordt bevroren, zo kondigde het Saudische ministerie aan")
+MEASURES = frozenset({"COERCE", "SANCTION", "RETREAT", "CONCEDE"})
+_OFFICIAL = ("GOV", "MIL", "COP", "JUD")
 
 
 def code_event(ev: Event, trig: Trigger) -> None:
@@ -45,6 +49,11 @@ def _party(doc: Document, arg: Argument | None) -> bool:
     if arg is None or arg.start is None or arg.end is None:
         return False
     return any(role_of(t.text, t.lemma) is not None for t in doc.tokens_in(arg.start, arg.end))
+
+
+def _official(arg: Argument | None) -> bool:
+    """Whether an argument is a state's official body: its government, army, police or courts."""
+    return has_actor(arg) and (arg.actor or "")[3:6] in _OFFICIAL
 
 
 def _uncode(ev: Event) -> None:
@@ -146,6 +155,8 @@ class Coder:
                          trig.frame.kind, ev.plover in ASKING)
             # a misparse can make a date the subject ("Maandag zei Lukashenko"): a time is never an actor
             ev.source, ev.target = (None if _is_time(doc, a) else actors.as_seat(doc, a) for a in sides)
+            if ev.source is None and ev.plover in MEASURES and _official(ev.attribution) and args.passive(m.token):
+                ev.source = ev.attribution
             if ev.plover is not None or ev.cameo is not None:
                 if not (_party(doc, ev.source) or _party(doc, ev.target)):
                     if ev.news_type is None:
