@@ -748,3 +748,37 @@ def test_a_measure_in_the_passive_announced_by_a_government_is_that_government_s
     media = make_doc(rows[:7] + [("de", "de", "DET", 10, "det", ""), ("Saudische", "Saudisch", "ADJ", 10, "amod", ""),
                                  ("krant", "krant", "NOUN", 7, "nsubj", "")] + rows[10:], [(8, 10, "ORG", "SAUMED")])
     assert [e for e in events(media) if e.plover] == []
+
+
+def test_an_om_te_infinitive_takes_the_main_clause_subject_and_a_target_word_its_owner_after_van() -> None:
+    rows = [
+        ("Madrid", "Madrid", "PROPN", 2, "nsubj", ""),
+        ("dreigt", "dreigen", "VERB", 0, "root", FIN),
+        ("om", "om", "ADP", 10, "mark", ""),
+        ("de", "de", "DET", 5, "det", ""),
+        ("autonomie", "autonomie", "NOUN", 10, "obj", ""),
+        ("van", "van", "ADP", 7, "case", ""),
+        ("Catalonië", "Catalonië", "PROPN", 5, "nmod", ""),
+        ("op", "op", "ADP", 10, "compound:prt", ""),
+        ("te", "te", "ADP", 10, "mark", ""),
+        ("schorten", "op_schorten", "VERB", 2, "advcl", "VerbForm=Inf"),
+        (".", ".", "PUNCT", 2, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(1, 1, "LOC", "ESP"), (7, 7, "LOC", "ESP")]), "COERCE")
+    assert ev.source.actor == "ESP" and ev.target.actor == "ESP" and ev.target.text == "Catalonië"
+
+
+def test_a_participle_the_lemmatiser_left_in_a_particle_lemma_still_finds_its_verb() -> None:
+    rows = [
+        ("Greenpeace", "Greenpeace", "PROPN", 5, "nsubj", ""),
+        ("heeft", "hebben", "AUX", 5, "aux", FIN),
+        ("een", "een", "DET", 4, "det", ""),
+        ("zaak", "zaak", "NOUN", 5, "obj", ""),
+        ("ingespannen", "in_gespannen", "VERB", 0, "root", PART),
+        ("tegen", "tegen", "ADP", 8, "case", ""),
+        ("de", "de", "DET", 8, "det", ""),
+        ("staat", "staat", "NOUN", 5, "obl", ""),
+        (".", ".", "PUNCT", 5, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(1, 1, "ORG", "NGO")]), "ACCUSE")
+    assert ev.cameo == "115"

@@ -223,7 +223,8 @@ class Arguments(NominalRules):
         controller = self._object_controller(v, h)
         if controller is not None:
             return controller
-        if rel.split(":")[0] in ("xcomp", "conj"):
+        # the subject of an infinitive is its main clause's: "Trump is bereid [om] de schuld kwijt te schelden"
+        if rel.split(":")[0] in ("xcomp", "conj") or self._infinitival(v):
             return self.subject(h, depth + 1) if not self.passive(h) else self.agent(h)
         return None
 
@@ -231,13 +232,16 @@ class Arguments(NominalRules):
         """The object of an object-control verb h whose infinitive complement v is: "riep [Londen] op
         zich te verontschuldigen"."""
         view = self.view
-        rel = view.rel(v).split(":")[0]
-        infinitive = rel == "xcomp" or (
-            rel in ("ccomp", "advcl") and any(view.lemma(m) in ("te", "om") for m in view.children(v, "mark")))
-        if not infinitive or self._verb_lemma(h) not in object_control():
+        if not (view.rel(v) == "xcomp" or self._infinitival(v)) or self._verb_lemma(h) not in object_control():
             return None
         objs = [k for k in view.deps(h, "iobj", "obj") if k != v]
         return objs[0] if objs else None
+
+    def _infinitival(self, v: int) -> bool:
+        """Whether v heads an om/te-infinitive the parser hung as a clause ("ccomp", "advcl")."""
+        view = self.view
+        return view.rel(v).split(":")[0] in ("ccomp", "advcl") and any(
+            view.lemma(m) in ("te", "om") for m in view.children(v, "mark"))
 
     def _verb_lemma(self, v: int) -> str:
         """Verb v's lemma with its separable particle, written together (oproepen for "riep ... op")."""
@@ -465,6 +469,10 @@ class Arguments(NominalRules):
                         src = None  # "[Dat] heeft Berlusconi gesuggereerd in een interview met ..."
                 return src, tgt
         src, tgt = self.tree(v, theme, symmetric, frame == "deed") if self.view.parsed else (None, None)
+        if frame == "target" and tgt is not None and not has_actor(tgt) and self.view.parsed:
+            # what is done to "de autonomie [van Catalonië]" is done to Catalonia
+            nouns = [t.i for t in self.doc.tokens_in(tgt.start or 0, tgt.end or 0) if t.upos == "NOUN"]
+            tgt = next((o for n in nouns if has_actor(o := self._owner(n))), tgt)
         if asks and tgt is None and self.view.parsed:
             tgt = self.asked(v)
         if src is not None and not has_actor(src) and has_actor(speaker) and _subject_pronoun(src.text):

@@ -99,8 +99,11 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
     for lemma in lemmas:
         if "_" in lemma:
             prt, _, verb = lemma.partition("_")
+            verb = verb.replace("_", "")
+            if verb.startswith("ge") and not lex.knows(verb, prt) and lex.knows(verb[2:], prt):
+                verb = verb[2:]  # a participle left in the lemma: "in_gespannen" for ingespannen
             if written(prt):
-                out.append((verb.replace("_", ""), prt, None))
+                out.append((verb, prt, None))
             continue
         if lemma.startswith(lex.particle_prefixes):  # most words start with no particle: one test for all
             for p in lex.particles:
