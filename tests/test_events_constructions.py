@@ -782,3 +782,22 @@ def test_a_participle_the_lemmatiser_left_in_a_particle_lemma_still_finds_its_ve
     ]
     ev = one(make_doc(rows, [(1, 1, "ORG", "NGO")]), "ACCUSE")
     assert ev.cameo == "115"
+
+
+def test_a_visit_without_a_named_host_is_to_the_country_of_its_place_but_not_at_home() -> None:
+    rows = [
+        ("Porosjenko", "Porosjenko", "PROPN", 4, "nsubj", ""),
+        ("is", "zijn", "AUX", 4, "cop", FIN),
+        ("op", "op", "ADP", 4, "case", ""),
+        ("bezoek", "bezoek", "NOUN", 0, "root", ""),
+        ("in", "in", "ADP", 6, "case", ""),
+        ("Berlijn", "Berlijn", "PROPN", 4, "nmod", ""),
+        (".", ".", "PUNCT", 4, "punct", ""),
+    ]
+    abroad = make_doc(rows, [(1, 1, "PER", "UKRGOV"), (6, 6, "LOC", None)])
+    abroad.entities[1].country = "DEU"
+    ev = one(abroad, "CONSULT")
+    assert ev.target is not None and ev.target.actor == "DEU"
+    home = make_doc(rows, [(1, 1, "PER", "DEUGOV"), (6, 6, "LOC", None)])
+    home.entities[1].country = "DEU"
+    assert one(home, "CONSULT").target is None

@@ -95,6 +95,9 @@ CODED = [
     ("Nederland gaf de Duitse politie informatie over de verdachte.", "gaf", "COOPERATE", "064", None),
     ("Het Congolese leger organiseerde een betoging tegen de Rwandese regering.",
      "organiseerde", "PROTEST", "140", None),
+    ("De Navo herhaalde haar waarschuwing aan Moskou.", "herhaalde", "THREATEN", "130", None),
+    ("De Franse president is deze week op staatsbezoek in China.", "staatsbezoek", "CONSULT", "042", None),
+    ("De storm eiste in het zuiden van het land zeker twaalf levens.", "eiste", None, None, "Life.Die"),
     # news outside PLOVER
     ("Een 34-jarige man is om het leven gekomen bij een ongeluk op de A2.", "gekomen", None, None, "Life.Die"),
     ("De directeur van het museum stapt op.", "stapt", None, None, "Personnel.EndPosition"),

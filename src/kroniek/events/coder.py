@@ -12,7 +12,7 @@ from kroniek.events.codebook import lookup
 from kroniek.events.lexicon import PLACE_ROLES, Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
 from kroniek.events.newstype import GAP, NewsTypeModel, tags_of
-from kroniek.events.phrases import has_actor
+from kroniek.events.phrases import entity, has_actor
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match, find
 
@@ -21,6 +21,7 @@ from kroniek.events.triggers import Match, find
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "057", "0871"})
 # PLOVER types that ask someone to act: the subject of their "dat" clause may be that someone
 ASKING = frozenset({"REQUEST"})
+VISIT = "042"  # CAMEO "make a visit": a visit with no one named as host is to the country of its place
 # measures a state takes: announced by its officials, an agentless passive one is theirs ("De handel
 # wordt bevroren, zo kondigde het Saudische ministerie aan")
 MEASURES = frozenset({"COERCE", "SANCTION", "RETREAT", "CONCEDE"})
@@ -49,6 +50,15 @@ def _party(doc: Document, arg: Argument | None) -> bool:
     if arg is None or arg.start is None or arg.end is None:
         return False
     return any(role_of(t.text, t.lemma) is not None for t in doc.tokens_in(arg.start, arg.end))
+
+
+def _host(doc: Document, place: Argument | None, visitor: Argument | None) -> Argument | None:
+    """The country a visit goes to, from where it is: "Porosjenko is op bezoek [in Berlijn]" (Germany)."""
+    e = entity(doc, place.entity) if place is not None else None
+    code = (e.actor or e.country) if e is not None else None
+    if code is None or place is None or (visitor is not None and (visitor.actor or "")[:3] == code[:3]):
+        return None  # a visit at home is no visit to a host
+    return Argument(place.text, place.start, place.end, place.entity, code)
 
 
 def _official(arg: Argument | None) -> bool:
@@ -164,6 +174,8 @@ class Coder:
                     _uncode(ev)
             ev.time = anchors.event_time(doc, view, m.token, m.clause, self.lex.tense)
             ev.location = anchors.event_place(doc, view, m.clause, self.place_preps)
+            if ev.cameo == VISIT and not has_actor(ev.target):
+                ev.target = _host(doc, ev.location, ev.source) or ev.target
             ev.quantities = anchors.event_quantities(doc, view, m.clause)
             out.append((ev, m))
         return out

@@ -75,7 +75,9 @@ def _keys(view: SentenceView, lex: Lexicon, i: int) -> list[tuple[str, str, int 
     # a second opinion for words the lemmatiser got wrong (toegezegd -> toegezegd); an infinitive
     # is its own lemma
     # ...but a word tagged as a noun counts as a verb only on its own lemma ("sturen", not "doden" = the dead)
-    alternates = () if tok.upos == "NOUN" else (dictionary_lemma(low), low if low.endswith("en") else "")
+    # (a compound noun's lemma shows its parts, "staat_bezoek": its own form is the word)
+    alternates = ((low,) if "_" in (tok.lemma or "") else ()) if tok.upos == "NOUN" else (
+        dictionary_lemma(low), low if low.endswith("en") else "")
     if tok.upos == "VERB":
         # a finite verb left inflected (staat): its infinitive, if the lexicon knows one
         alternates += tuple(g for g in infinitive_guesses(low) if any(lex.knows(g, p) for p in ("", *lex.particles)))
