@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.events.codebook import PLOVER_TYPES, codebook, lookup, parse_codebook
+from kroniek.events.codebook import PLOVER_TYPES, codebook, lookup, news_type_of, parse_codebook, parse_news_types
 from kroniek.events.lexicon import lexicon, parse_cues, parse_reporting, parse_roles, parse_triggers, parse_words
 from kroniek.events.tables import TableError
 
@@ -100,6 +100,19 @@ def test_codebook_rejects_bad_rows() -> None:
         parse_codebook("173\tArrest\t-5.0\t7\tCOERCE\t-\n", "c.tsv")
     with pytest.raises(TableError, match="bad CAMEO code"):
         parse_codebook("17x\tArrest\t-5.0\t4\tCOERCE\t-\n", "c.tsv")
+
+
+def test_cameo_news_types_go_by_the_longest_prefix_and_reject_bad_rows() -> None:
+    assert news_type_of("111") == "Contact.Contact"  # criticism is said
+    assert news_type_of("0331") == "Contact.Contact"
+    assert news_type_of("173") is None  # arrests are typed by their lexicon rows, not by code
+    assert parse_news_types("03\tContact.Contact\n031\tContact.Meet\n", "n.tsv")["031"] == "Contact.Meet"
+    with pytest.raises(TableError, match="n.tsv:1: '99' is no CAMEO code"):
+        parse_news_types("99\tContact.Contact\n", "n.tsv")
+    with pytest.raises(TableError, match="bad news type"):
+        parse_news_types("03\tcontact\n", "n.tsv")
+    with pytest.raises(TableError, match="listed twice"):
+        parse_news_types("03\tContact.Contact\n03\tContact.Meet\n", "n.tsv")
 
 
 def test_frame_words_match_compound_heads_in_the_plural() -> None:

@@ -66,3 +66,36 @@ def lookup(code: str) -> Code:
             if parent and parent.goldstein is not None:
                 return Code(entry.code, entry.name, parent.goldstein, entry.quadclass, entry.plover, entry.plover_mode)
     return entry
+
+
+_NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
+
+
+def parse_news_types(text: str, where: str) -> dict[str, str]:
+    """CAMEO code prefix -> news type rows; every prefix must be a CAMEO code of the codebook."""
+    out: dict[str, str] = {}
+    book = codebook()
+    for n, (prefix, news) in parse_rows(text, where, 2):
+        if prefix not in book:
+            raise TableError(where, n, f"{prefix!r} is no CAMEO code")
+        if not _NEWS_TYPE.match(news):
+            raise TableError(where, n, f"bad news type {news!r}: expected Type.Subtype")
+        if prefix in out:
+            raise TableError(where, n, f"CAMEO prefix {prefix} listed twice")
+        out[prefix] = news
+    return out
+
+
+@lru_cache(maxsize=1)
+def _news_types() -> dict[str, str]:
+    from importlib import resources
+
+    name = "data/cameo_news_types.tsv"
+    return parse_news_types(resources.files("kroniek.events").joinpath(name).read_text(encoding="utf-8"),
+                            f"events/{name}")
+
+
+def news_type_of(code: str) -> str | None:
+    """The news type of a CAMEO code by its longest listed prefix (events/data/cameo_news_types.tsv)."""
+    table = _news_types()
+    return next((table[code[:k]] for k in range(len(code), 1, -1) if code[:k] in table), None)

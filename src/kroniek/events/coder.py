@@ -8,7 +8,7 @@ from kroniek.doc import Argument, Document, Event
 from kroniek.entities.lexicon import role_of
 from kroniek.events import actors, anchors
 from kroniek.events.arguments import Arguments
-from kroniek.events.codebook import lookup
+from kroniek.events.codebook import lookup, news_type_of
 from kroniek.events.lexicon import PLACE_ROLES, Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
 from kroniek.events.newstype import GAP, NewsTypeModel, tags_of
@@ -172,6 +172,8 @@ class Coder:
                     if ev.news_type is None:
                         continue
                     _uncode(ev)
+            if ev.news_type is None and ev.cameo is not None:
+                ev.news_type = news_type_of(ev.cameo)
             ev.time = anchors.event_time(doc, view, m.token, m.clause, self.lex.tense)
             ev.location = anchors.event_place(doc, view, m.clause, self.place_preps)
             if ev.cameo == VISIT and not has_actor(ev.target):
