@@ -51,6 +51,19 @@ def test_header_on_its_own_line():
     assert date == "2020-09-14" and body == "De tekst.\n"
 
 
+def test_txt_country_header_after_the_date_or_alone(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2021-05-24\ncountry blr\nDe regering liet betogers oppakken.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("country BEL\nHet kabinet valt.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("country\nHet kabinet valt.", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("country Belgie\nHet kabinet valt.", encoding="utf-8")
+    items, _ = collect([tmp_path / n for n in ("a.txt", "b.txt", "c.txt", "d.txt")])
+    a, b, c, d = items
+    assert (a.country, a.date.given, a.text) == ("BLR", "2021-05-24", "De regering liet betogers oppakken.")
+    assert (b.country, b.date, b.text) == ("BEL", None, "Het kabinet valt.")
+    assert isinstance(c, ArticleError) and "country" in c.error
+    assert isinstance(d, ArticleError) and "alpha-3" in d.error
+
+
 def test_txt_without_header_has_no_date(tmp_path):
     (tmp_path / "a.txt").write_text("Gewoon een artikel zonder kop.", encoding="utf-8")
     [art], _ = collect([tmp_path / "a.txt"])

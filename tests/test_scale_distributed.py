@@ -84,3 +84,18 @@ def test_ingest_on_the_cluster(client, tmp_path: Path, capsys) -> None:
     assert again["batch"]["skipped"] == 3 and again["batch"]["partitions"] == 0 and again["articles"] == 0
     with Chronicle(db, read_only=True) as chron:
         assert chron.stats()["articles"] == 15
+
+
+def test_a_home_country_reaches_the_workers_and_is_part_of_the_partition_key(client, tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "k1", "date": "2021-05-24",
+                                                  "text": "De regering liet tientallen betogers oppakken."}) + "\n",
+                                      encoding="utf-8")
+    paths = [tmp_path / "a.jsonl"]
+    out = tmp_path / "out"
+    plain = run_batch(paths, out, client, partition_size=4)
+    homed = run_batch(paths, out, client, partition_size=4, country="BLR")
+    assert (plain.partitions, homed.partitions, homed.skipped) == (1, 1, 0)  # another key: read again
+    got = {r["id"]: r for r in iter_readings(out, keys=homed.keys)}
+    [want] = [r.reading() for r in read_paths(paths, country="BLR")]
+    assert got["k1"] == want
+    assert any((e.get("source") or {}).get("actor") == "BLRGOV" for e in want["events"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from kroniek.cli.common import country_code
 from kroniek.cli.common import warn as _warn
 
 
@@ -12,7 +13,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     try:
         stats = batch(args.paths, args.out, cluster=args.cluster, local=args.local,
-                      partition_size=args.partition_size, pretokenized=args.pretokenized, warn=_warn)
+                      partition_size=args.partition_size, pretokenized=args.pretokenized, warn=_warn,
+                      country=args.country)
     except OSError as e:  # the scheduler cannot be reached, or the output folder cannot be made
         _warn(str(e))
         return 2
@@ -33,4 +35,6 @@ def add_batch(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--partition-size", type=int, default=256, metavar="N",
                    help="articles per partition (keep it the same when re-running to skip written partitions)")
     p.add_argument("--pretokenized", action="store_true")
+    p.add_argument("--country", type=country_code, metavar="ISO3",
+                   help="home country of the archive (NLD, BEL) for articles that name none (see `kroniek read`)")
     p.set_defaults(func=cmd_batch)

@@ -260,7 +260,7 @@ def add_ingest_cluster(sub: argparse._SubParsersAction) -> None:
         try:
             stats = ingest_on_cluster(args.db, args.paths, cluster=args.cluster, out=args.parquet,
                                       partition_size=args.partition_size, wait=args.wait,
-                                      batch_size=args.batch_size, warn=_warn)
+                                      batch_size=args.batch_size, warn=_warn, country=args.country)
         except (ChronicleError, OSError) as e:  # OSError: the scheduler cannot be reached
             _warn(str(e))
             return 2

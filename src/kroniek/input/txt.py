@@ -21,9 +21,28 @@ def split_header(raw: str) -> tuple[str | None, str]:
     return None, raw
 
 
+# `country` then an ISO 3166 alpha-3 code, on a line of its own after the date (or first): the home country
+# of an article that names none, as `kroniek read --country` gives it to a whole archive
+_COUNTRY = re.compile(r"\A[ \t]*country[ \t]+(?P<country>\S+)[ \t]*(?:\r?\n|\Z)")
+_COUNTRY_EMPTY = re.compile(r"\A[ \t]*country[ \t]*(?:\r?\n|\Z)")
+
+
+def split_country(raw: str) -> tuple[str | None, str]:
+    """Return (country code or None, rest) for a `country` header line at the start of `raw`."""
+    m = _COUNTRY.match(raw)
+    if m:
+        return m["country"], raw[m.end() :]
+    if _COUNTRY_EMPTY.match(raw):
+        raise ArticleInputError("header 'country' without a country code")
+    return None, raw
+
+
 def parse_txt(raw: str, id: str, path: str | None = None) -> Article:
-    date, body = split_header(raw)
-    return Article.build(id=id, text=body, date=date, path=path)
+    country, rest = split_country(raw)
+    date, body = split_header(rest)
+    if country is None and date is not None:
+        country, body = split_country(body)
+    return Article.build(id=id, text=body, date=date, path=path, country=country.upper() if country else None)
 
 
 def parse_pretokenized(raw: str, name: str, path: str | None = None) -> Iterator[Article]:

@@ -64,8 +64,10 @@ def run_batch(
     retries: int = 2,
     names: Sequence[str] | None = None,
     warn: Callable[[str], None] = _warn,
+    country: str | None = None,
 ) -> BatchStats:
-    """Read everything under `paths` on the cluster behind `client` (a `distributed.Client`) into `out`."""
+    """Read everything under `paths` on the cluster behind `client` (a `distributed.Client`) into `out`;
+    `country` is the home country of articles whose input gives none (see `kroniek read --country`)."""
     from distributed import as_completed
 
     out = Path(out).resolve()
@@ -91,7 +93,7 @@ def run_batch(
         stats.errors += summary["errors"]
         stats.events += summary["events"]
 
-    for part in chunked(iter_articles(paths, pretokenized=pretokenized, warn=warn), partition_size):
+    for part in chunked(iter_articles(paths, pretokenized=pretokenized, warn=warn, country=country), partition_size):
         key = partition_key(part, salt=",".join(key_names) if key_names is not None else "")
         stats.keys.append(key)
         if is_done(out, key):
@@ -154,11 +156,13 @@ def batch(
     partition_size: int = 256,
     pretokenized: bool = False,
     warn: Callable[[str], None] = _warn,
+    country: str | None = None,
 ) -> BatchStats:
     """`kroniek batch`: on the scheduler at `cluster`, else on a local cluster of `local` workers (all cores)."""
     client, owned = connect(cluster, local or os.cpu_count() or 1)
     try:
-        return run_batch(paths, out, client, partition_size=partition_size, pretokenized=pretokenized, warn=warn)
+        return run_batch(paths, out, client, partition_size=partition_size, pretokenized=pretokenized, warn=warn,
+                         country=country)
     finally:
         client.close()
         if owned is not None:

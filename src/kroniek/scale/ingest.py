@@ -29,13 +29,15 @@ def ingest_on_cluster(
     batch_size: int = 64,
     on_batch: Callable[[Any], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    country: str | None = None,
 ) -> dict[str, Any]:
-    """Read `paths` on the cluster (or a local one of `local` workers) into `out`, then add them to `db`."""
+    """Read `paths` on the cluster (or a local one of `local` workers) into `out`, then add them to `db`;
+    `country`: the home country of articles whose input gives none."""
     from kroniek.db import Chronicle
 
     out = Path(out) if out is not None else default_parquet_dir(db)
     kwargs = {"warn": warn} if warn is not None else {}
-    run = batch(paths, out, cluster=cluster, local=local, partition_size=partition_size, **kwargs)
+    run = batch(paths, out, cluster=cluster, local=local, partition_size=partition_size, country=country, **kwargs)
     with Chronicle(db, wait=wait, batch_size=batch_size) as chron:
         stats = chron.add_readings(iter_readings(out, keys=run.keys), on_batch=on_batch)
     stats["batch"] = run.as_dict()

@@ -92,6 +92,8 @@ def partition_key(items: Iterable[Article | ArticleError], salt: str = "") -> st
         else:
             fields = ["article", it.id, it.text, it.date.given if it.date else None, it.title, it.url, it.source,
                       it.language, it.pretokenized]
+            if it.country is not None:  # a home country changes the reading (keys without one stay as they were)
+                fields.append(it.country)
         h.update(json.dumps(fields, ensure_ascii=False).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()[:32]
