@@ -10,7 +10,7 @@ import pytest
 
 import kroniek
 from kroniek.analysis.model import MODEL_DIR
-from kroniek.events.lexicon import object_control, parse_lemmas, perfect_zijn
+from kroniek.events.lexicon import causative, object_control, parse_lemmas, perfect_zijn
 from kroniek.events.tables import TableError
 
 needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="the Dutch model is not trained")
@@ -68,6 +68,7 @@ def test_shipped_object_control_verbs_name_appeals_and_orders_not_promises() -> 
     assert {"oproepen", "vragen", "dwingen", "verbieden"} <= verbs
     # the subject of a promise or threat is the one who would act
     assert not {"beloven", "dreigen", "weigeren", "besluiten"} & verbs
+    assert "laten" in causative() and not causative() & verbs
 
 
 def test_zijn_verbs_loader_drops_underscores_and_rejects_bad_rows() -> None:

@@ -801,3 +801,16 @@ def test_a_visit_without_a_named_host_is_to_the_country_of_its_place_but_not_at_
     home = make_doc(rows, [(1, 1, "PER", "DEUGOV"), (6, 6, "LOC", None)])
     home.entities[1].country = "DEU"
     assert one(home, "CONSULT").target is None
+
+
+def test_a_subject_the_parser_gave_the_infinitive_of_laten_is_its_object() -> None:
+    rows = [
+        ("Poetin", "Poetin", "PROPN", 2, "nsubj", ""),
+        ("liet", "laten", "VERB", 0, "root", FIN),
+        ("oppositieleider", "oppositieleider", "NOUN", 5, "nsubj", ""),
+        ("Navalni", "Navalni", "PROPN", 3, "appos", ""),
+        ("oppakken", "op_pakken", "VERB", 2, "xcomp", "VerbForm=Inf"),
+        (".", ".", "PUNCT", 2, "punct", ""),
+    ]
+    ev = one(make_doc(rows, [(1, 1, "PER", "RUSGOV"), (4, 4, "PER", "RUSOPP")]), "COERCE")
+    assert (ev.source.actor, ev.target.actor) == ("RUSGOV", "RUSOPP")

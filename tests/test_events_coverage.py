@@ -98,6 +98,13 @@ CODED = [
     ("De Navo herhaalde haar waarschuwing aan Moskou.", "herhaalde", "THREATEN", "130", None),
     ("De Franse president is deze week op staatsbezoek in China.", "staatsbezoek", "CONSULT", "042", None),
     ("De storm eiste in het zuiden van het land zeker twaalf levens.", "eiste", None, None, "Life.Die"),
+    # court verdicts are coercion, as petrarch2 codes them (CONVICT 173, SENTENCE 172)
+    ("De rechtbank in Minsk veroordeelde de oppositieleider tot vijf jaar cel.", "veroordeelde", "COERCE", "172",
+     "Justice.Sentence"),
+    ("Italië schonk de Libische kustwacht twaalf patrouilleboten.", "schonk", "AID", "070", None),
+    ("De Britse prinsen sloegen een ontmoeting met de Amerikaanse president af.", "sloegen", "REJECT", "125", None),
+    ("Israël laakt de Poolse wet over de Holocaust.", "laakt", "ACCUSE", "111", None),
+    ("De premier nam de Franse vakbonden op de korrel.", "nam", "ACCUSE", "111", None),
     # news outside PLOVER
     ("Een 34-jarige man is om het leven gekomen bij een ongeluk op de A2.", "gekomen", None, None, "Life.Die"),
     ("De directeur van het museum stapt op.", "stapt", None, None, "Personnel.EndPosition"),

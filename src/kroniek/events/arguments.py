@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kroniek.doc import Argument, Document, Token
 from kroniek.entities.lexicon import pronouns, role_of
 from kroniek.events import actors
-from kroniek.events.lexicon import PLACE_ROLES, object_control
+from kroniek.events.lexicon import PLACE_ROLES, causative, object_control
 from kroniek.events.nominal import REL_PRONOUNS, NominalRules
 from kroniek.events.pairs import pair_kind, resolve_pair
 from kroniek.events.phrases import argument, entity, entity_at, entity_tokens, has_actor, phrase, same, within
@@ -205,7 +205,7 @@ class Arguments(NominalRules):
     def subject(self, v: int, depth: int = 0) -> int | None:
         """Token heading the (logical) subject of verb v."""
         view = self.view
-        subj = [s for s in self._subjects(v) if self.view.rel(s) != "nsubj:pass"]
+        subj = [s for s in self._subjects(v) if self.view.rel(s) != "nsubj:pass" and s != self._causee(v)]
         if subj:
             s = subj[0]
             if self.view.lemma(s) in REL_PRONOUNS and view.rel(v) == "acl:relcl":
@@ -227,6 +227,16 @@ class Arguments(NominalRules):
         if rel.split(":")[0] in ("xcomp", "conj") or self._infinitival(v):
             return self.subject(h, depth + 1) if not self.passive(h) else self.agent(h)
         return None
+
+    def _causee(self, v: int) -> int | None:
+        """The subject the parser gave the infinitive v of a causative verb with a subject of its own: the
+        infinitive's object ("Poetin liet [Navalni] oppakken")."""
+        view = self.view
+        h = view.head(v)
+        if h is None or view.rel(v) != "xcomp" or view.deps(v, "obj") or self._verb_lemma(h) not in causative():
+            return None
+        own = [k for k in self._subjects(v) if view.rel(k) == "nsubj"]
+        return own[0] if own and self._subjects(h) else None
 
     def _object_controller(self, v: int, h: int) -> int | None:
         """The object of an object-control verb h whose infinitive complement v is: "riep [Londen] op
@@ -261,7 +271,8 @@ class Arguments(NominalRules):
         view = self.view
         # a second subject is a parser slip for an indirect object ("heeft [Poetin] [Lukashenko] ... toegezegd")
         extra_subj = [k for k in self._subjects(v) if self.view.rel(k) == "nsubj"][1:]
-        out = view.deps(v, "iobj") + view.deps(v, "obj") + extra_subj
+        causee = self._causee(v)
+        out = view.deps(v, "iobj") + view.deps(v, "obj") + extra_subj + ([causee] if causee is not None else [])
         for k in view.deps(v, "obl"):
             if self.roles.get(self._prep(k) or "") == "target" or self._at_someone(k):
                 out.append(k)

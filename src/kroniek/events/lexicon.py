@@ -234,6 +234,13 @@ def object_control() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def causative() -> frozenset[str]:
+    """Causative verbs (lang/nl/verbs_causative.tsv)."""
+    name = "verbs_causative.tsv"
+    return parse_lemmas(_read(name), f"lang/nl/{name}")
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     files = ("event_triggers.tsv", "event_reporting.tsv", "event_modality.tsv", "event_clauses.tsv",
              "event_roles.tsv", "event_pairs.tsv", "event_tense.tsv")
