@@ -105,6 +105,11 @@ CODED = [
     ("De Britse prinsen sloegen een ontmoeting met de Amerikaanse president af.", "sloegen", "REJECT", "125", None),
     ("Israël laakt de Poolse wet over de Holocaust.", "laakt", "ACCUSE", "111", None),
     ("De premier nam de Franse vakbonden op de korrel.", "nam", "ACCUSE", "111", None),
+    ("Kiev geeft Moskou de schuld van de aanval op de dam.", "geeft", "ACCUSE", "112", None),
+    ("Washington stelt Teheran verantwoordelijk voor de aanslag.", "stelt", "ACCUSE", "112", None),
+    ("De Franse regering verzet zich tegen het handelsakkoord met Mercosur.", "verzet", "REJECT", "120", None),
+    ("Het Oekraïense leger leverde zware gevechten met de Russische troepen bij Bachmoet.",
+     "leverde", "ASSAULT", "190", None),
     # news outside PLOVER
     ("Een 34-jarige man is om het leven gekomen bij een ongeluk op de A2.", "gekomen", None, None, "Life.Die"),
     ("De directeur van het museum stapt op.", "stapt", None, None, "Personnel.EndPosition"),

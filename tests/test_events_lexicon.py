@@ -74,6 +74,14 @@ def test_bad_trigger_rows_are_rejected_naming_file_and_line(row: str, message: s
     assert err.value.line == 3
 
 
+def test_a_verb_and_frame_listed_twice_is_rejected() -> None:
+    row = "houden\taan\t-\t173\tCOERCE\t-\t-\tasserted"
+    framed = "houden\t-\twith:gijzeling\t181\tASSAULT\t-\t-\tasserted"
+    assert len(parse_triggers(HEADER + "\n" + row + "\n" + framed + "\n", "t.tsv")) == 2  # another frame is fine
+    with pytest.raises(TableError, match="t.tsv:4: houden aan - is listed twice \\(first at line 3\\)"):
+        parse_triggers(HEADER + "\n" + row + "\n" + row + "\n", "t.tsv")
+
+
 def test_other_tables_reject_bad_rows() -> None:
     with pytest.raises(TableError, match="x.tsv:1: bad modality"):
         parse_cues("niet\tdenied\tadv\n", "x.tsv")

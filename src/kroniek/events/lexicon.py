@@ -90,7 +90,12 @@ def _frame(where: str, n: int, text: str) -> Frame:
 def parse_triggers(text: str, where: str) -> list[Trigger]:
     book = codebook()
     rows = []
+    seen: dict[tuple[str, str, str], int] = {}
     for n, (lemma, prt, frame, cameo, plover, mode, news, modality) in parse_rows(text, where, 8):
+        # a second row of the same verb and frame would never be reached: the first one always wins
+        if (lemma, prt, frame) in seen:
+            raise TableError(where, n, f"{lemma} {prt or '-'} {frame or '-'} is listed twice (first at line {seen[lemma, prt, frame]})")
+        seen[lemma, prt, frame] = n
         if not lemma or not lemma.replace("_", "").isalpha() or lemma != lemma.lower():
             raise TableError(where, n, f"bad lemma {lemma!r}: expected a lower-case infinitive")
         if prt and not prt.isalpha():
