@@ -1,8 +1,8 @@
 """Dyad F1 of PLOVER events in political news sentences (EventDNA, hand-labelled dyads).
 
-    .venv/bin/python benchmarks/political_dyads.py [--set tune|tune-train|check|all] [--details]
+    .venv/bin/python benchmarks/political_dyads.py [--set NAME|all] [--details]
 
-Reads the EventDNA documents (dev; train for the set tune-train) that hold the sentences of
+Reads the EventDNA documents (dev for tune and check, train for the other sets) that hold the sentences of
 benchmarks/data/eventdna_dyads.gold.json
 with the whole pipeline (`kroniek.read`, no article date: EventDNA has none) and scores, per labelled
 sentence, the PLOVER events whose trigger lies in it, as `score.py reading` scores events: a system
