@@ -16,6 +16,7 @@ PLOVER_TYPES = frozenset(
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
 _CODE = re.compile(r"^\d{2,4}$")
+NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")  # EventDNA/ACE Type.Subtype
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +69,6 @@ def lookup(code: str) -> Code:
     return entry
 
 
-_NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
-
-
 def parse_news_types(text: str, where: str) -> dict[str, str]:
     """CAMEO code prefix -> news type rows; every prefix must be a CAMEO code of the codebook."""
     out: dict[str, str] = {}
@@ -78,7 +76,7 @@ def parse_news_types(text: str, where: str) -> dict[str, str]:
     for n, (prefix, news) in parse_rows(text, where, 2):
         if prefix not in book:
             raise TableError(where, n, f"{prefix!r} is no CAMEO code")
-        if not _NEWS_TYPE.match(news):
+        if not NEWS_TYPE.match(news):
             raise TableError(where, n, f"bad news type {news!r}: expected Type.Subtype")
         if prefix in out:
             raise TableError(where, n, f"CAMEO prefix {prefix} listed twice")

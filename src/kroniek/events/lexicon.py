@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from kroniek.events.codebook import codebook
+from kroniek.events.codebook import NEWS_TYPE, codebook
 from kroniek.events.tables import TableError, parse_rows
 
-_NEWS_TYPE = re.compile(r"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$")
 _FRAME = re.compile(r"^(?:prep:[a-zà-öø-ÿ]+|(?:with|target|received|deed):[a-zà-öø-ÿ0-9_-]+(?:\|[a-zà-öø-ÿ0-9_-]+)*|money|party)$")
 MODALITIES = ("asserted", "intended", "negated", "hypothetical", "reported")
 CUE_ROLES = ("aux", "adv", "mark", "prep", "report")
@@ -109,7 +108,7 @@ def parse_triggers(text: str, where: str) -> list[Trigger]:
                 raise TableError(where, n, f"PLOVER type {plover or '-'} disagrees with CAMEO {cameo} ({want or 'no PLOVER type'})")
         elif plover:
             raise TableError(where, n, "a PLOVER type needs a CAMEO code")
-        if news and not _NEWS_TYPE.match(news):
+        if news and not NEWS_TYPE.match(news):
             raise TableError(where, n, f"bad news type {news!r}: expected Type.Subtype")
         if not (cameo or news):
             raise TableError(where, n, "a trigger needs a CAMEO code or a news type")

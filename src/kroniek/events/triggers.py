@@ -17,9 +17,9 @@ from kroniek.events.syntax import SentenceView
 from kroniek.events.tables import TableError, read_rows
 
 # tags a lexicon verb never has, however unsure the tagger (it calls "sturen" a noun now and then)
-_PRESENT_PARTICIPLE = ("end", "ende")
 _CLOSED = frozenset({"ADP", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "SYM", "PROPN", "ADJ"})
 _MONEY_KINDS = frozenset({"money"})
+_PRESENT_PARTICIPLE = ("end", "ende")  # endings of a present participle, "aanhoudend(e)"
 
 
 @dataclass(slots=True)

@@ -1,4 +1,4 @@
-"""Plain-text articles with the optional `date` header, and pretokenized text."""
+"""Plain-text articles with the optional `date` and `country` headers, and pretokenized text."""
 from __future__ import annotations
 
 import re
@@ -7,34 +7,31 @@ from collections.abc import Iterator
 from kroniek.input.article import Article, ArticleInputError
 
 # `date` then a date-like word, on the first line; the text follows on the same line or the next.
-_HEADER = re.compile(r"\A\s*date[ \t]+(?P<date>\S+)[ \t]*(?:\r?\n)?")
-_HEADER_EMPTY = re.compile(r"\A\s*date[ \t]*(?:\r?\n|\Z)")
+_DATE = (re.compile(r"\A\s*date[ \t]+(?P<value>\S+)[ \t]*(?:\r?\n)?"), re.compile(r"\A\s*date[ \t]*(?:\r?\n|\Z)"))
+# `country` then an ISO 3166 alpha-3 code, on a line of its own after the date (or first): the home country
+# of an article that names none, as `kroniek read --country` gives it to a whole archive
+_COUNTRY = (re.compile(r"\A[ \t]*country[ \t]+(?P<value>\S+)[ \t]*(?:\r?\n|\Z)"),
+            re.compile(r"\A[ \t]*country[ \t]*(?:\r?\n|\Z)"))
+
+
+def _split(raw: str, header: tuple[re.Pattern[str], re.Pattern[str]], missing: str) -> tuple[str | None, str]:
+    given, empty = header
+    m = given.match(raw)
+    if m:
+        return m["value"], raw[m.end() :]
+    if empty.match(raw):
+        raise ArticleInputError(missing)
+    return None, raw
 
 
 def split_header(raw: str) -> tuple[str | None, str]:
     """Return (date string or None, body)."""
-    m = _HEADER.match(raw)
-    if m:
-        return m["date"], raw[m.end() :]
-    if _HEADER_EMPTY.match(raw):
-        raise ArticleInputError("header 'date' without a date")
-    return None, raw
-
-
-# `country` then an ISO 3166 alpha-3 code, on a line of its own after the date (or first): the home country
-# of an article that names none, as `kroniek read --country` gives it to a whole archive
-_COUNTRY = re.compile(r"\A[ \t]*country[ \t]+(?P<country>\S+)[ \t]*(?:\r?\n|\Z)")
-_COUNTRY_EMPTY = re.compile(r"\A[ \t]*country[ \t]*(?:\r?\n|\Z)")
+    return _split(raw, _DATE, "header 'date' without a date")
 
 
 def split_country(raw: str) -> tuple[str | None, str]:
     """Return (country code or None, rest) for a `country` header line at the start of `raw`."""
-    m = _COUNTRY.match(raw)
-    if m:
-        return m["country"], raw[m.end() :]
-    if _COUNTRY_EMPTY.match(raw):
-        raise ArticleInputError("header 'country' without a country code")
-    return None, raw
+    return _split(raw, _COUNTRY, "header 'country' without a country code")
 
 
 def parse_txt(raw: str, id: str, path: str | None = None) -> Article:
