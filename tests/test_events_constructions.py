@@ -460,9 +460,10 @@ def test_protesters_in_coordination_do_not_protest_against_each_other() -> None:
             ("moslims", "moslim", "NOUN", 1, "conj", ""), ("protesteren", "protesteren", "VERB", 0, "root", FIN),
             ("tegen", "tegen", "ADP", 7, "case", ""), ("het", "het", "DET", 7, "det", ""),
             ("voorstel", "voorstel", "NOUN", 4, "obl", ""), (".", ".", "PUNCT", 4, "punct", "")]
-    ev = one(make_doc(rows, [(1, 1, "MISC", "ISR"), (3, 3, "MISC", "PSE")]))
-    assert ev.plover == "PROTEST" and ev.source.text == "Joden"
-    assert ev.target is None or ev.target.text != "moslims"
+    evs = events(make_doc(rows, [(1, 1, "MISC", "ISR"), (3, 3, "MISC", "PSE")]))
+    # each coordinated group protests, as petrarch2 codes compound actors; neither against the other
+    assert [(e.plover, e.source.text) for e in evs] == [("PROTEST", "Joden"), ("PROTEST", "moslims")]
+    assert all(e.target is None or e.target.text not in ("Joden", "moslims") for e in evs)
 
 
 def test_without_a_parse_reporting_and_volgens_still_attribute() -> None:
@@ -814,3 +815,22 @@ def test_a_subject_the_parser_gave_the_infinitive_of_laten_is_its_object() -> No
     ]
     ev = one(make_doc(rows, [(1, 1, "PER", "RUSGOV"), (4, 4, "PER", "RUSOPP")]), "COERCE")
     assert (ev.source.actor, ev.target.actor) == ("RUSGOV", "RUSOPP")
+
+
+def test_coordinated_actors_of_other_countries_are_each_a_party_but_one_country_s_are_one_side() -> None:
+    rows = [
+        ("VS", "VS", "PROPN", 6, "nsubj", ""),
+        (",", ",", "PUNCT", 3, "punct", ""),
+        ("Groot-Brittannië", "Groot-Brittannië", "PROPN", 1, "conj", ""),
+        ("en", "en", "CCONJ", 5, "cc", ""),
+        ("Frankrijk", "Frankrijk", "PROPN", 1, "conj", ""),
+        ("bombarderen", "bombarderen", "VERB", 0, "root", FIN),
+        ("rebellen", "rebel", "NOUN", 6, "obj", ""),
+        ("en", "en", "CCONJ", 9, "cc", ""),
+        ("burgers", "burger", "NOUN", 7, "conj", ""),
+        (".", ".", "PUNCT", 6, "punct", ""),
+    ]
+    doc = make_doc(rows, [(1, 1, "LOC", "USA"), (3, 3, "LOC", "GBR"), (5, 5, "LOC", "FRA"), (7, 7, "ORG", "SYRREB"),
+                          (9, 9, "MISC", "SYR")])
+    attacks = [(e.source.actor, e.target.actor) for e in events(doc) if e.plover == "ASSAULT"]
+    assert attacks == [("USA", "SYRREB"), ("GBR", "SYRREB"), ("FRA", "SYRREB")]

@@ -524,6 +524,24 @@ class Arguments(NominalRules):
             tgt = next((a for a in named if not same(a, src) and not within(a, inside)), tgt)
         return src, tgt
 
+    def coordinated(self, arg: Argument | None) -> list[Argument]:
+        """The named actors of other countries coordinated with a side's phrase, each a party of its own:
+        "[De VS], [Groot-Brittannië] en [Frankrijk] vielen Syrië aan" is three attacks, as petrarch2 codes
+        compound actors (but "rebellen en burgers" in Syria, or two titles of one minister, are one side)."""
+        if arg is None or arg.start is None or arg.end is None or not self.view.parsed or not has_actor(arg):
+            return []
+        view, doc = self.view, self.doc
+        inside = {t.i for t in doc.tokens_in(arg.start, arg.end)}
+        heads = [k for k in inside if view.head(k) not in inside]
+        countries = {(arg.actor or "")[:3]}
+        out: list[Argument] = []
+        for c in (view.children(heads[0], "conj") if len(heads) == 1 and arg.entity else []):
+            a = argument(doc, view, c)
+            if a.entity and has_actor(a) and (a.actor or "")[:3] not in countries:
+                countries.add((a.actor or "")[:3])
+                out.append(a)
+        return out
+
     def _subject_span(self, v: int) -> tuple[int, int] | None:
         """Characters the (active) subject of verb v spans with all its dependents, if the tree has one."""
         view = self.view

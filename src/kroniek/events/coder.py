@@ -3,6 +3,7 @@ modality, time, place and quantities."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from kroniek.doc import Argument, Document, Event
 from kroniek.entities.lexicon import role_of
@@ -12,7 +13,7 @@ from kroniek.events.codebook import lookup, news_type_of
 from kroniek.events.lexicon import PLACE_ROLES, Frame, Lexicon, Trigger
 from kroniek.events.modality import Modality
 from kroniek.events.newstype import GAP, NewsTypeModel, tags_of
-from kroniek.events.phrases import entity, has_actor
+from kroniek.events.phrases import entity, has_actor, same
 from kroniek.events.syntax import SentenceView
 from kroniek.events.triggers import Match, find
 
@@ -180,6 +181,13 @@ class Coder:
                 ev.target = _host(doc, ev.location, ev.source) or ev.target
             ev.quantities = anchors.event_quantities(doc, view, m.clause)
             out.append((ev, m))
+            if ev.plover is not None and not bool({ev.plover, ev.cameo} & SYMMETRIC):
+                # one event for each coordinated party ("De VS, Groot-Brittannië en Frankrijk vielen aan");
+                # parties of a symmetric event are each other's already
+                for src in [ev.source, *args.coordinated(ev.source)]:
+                    for tgt in [ev.target, *args.coordinated(ev.target)]:
+                        if (src, tgt) != (ev.source, ev.target) and not same(src, tgt):
+                            out.append((replace(ev, source=src, target=tgt), m))
         return out
 
     def __call__(self, doc: Document) -> list[Event]:
