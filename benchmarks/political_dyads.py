@@ -22,7 +22,7 @@ import kroniek
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "eventdna_dyads.gold.json"
 DATA = HERE.parents[1] / "shared" / "data" / "eventdna-nl"
-SETS = {"tune": "dev", "check": "dev", "tune-train": "train", "fresh-train": "train", "fresh-train2": "train", "fresh-train3": "train", "fresh-check": "train"}  # set -> EventDNA split
+SETS = {"tune": "dev", "check": "dev", "tune-train": "train", "fresh-train": "train", "fresh-train2": "train", "fresh-train3": "train", "fresh-check": "train", "fresh-check2": "train"}  # set -> EventDNA split
 
 
 def document_lines(path: Path) -> list[str]:

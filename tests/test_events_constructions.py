@@ -834,3 +834,33 @@ def test_coordinated_actors_of_other_countries_are_each_a_party_but_one_country_
                           (9, 9, "MISC", "SYR")])
     attacks = [(e.source.actor, e.target.actor) for e in events(doc) if e.plover == "ASSAULT"]
     assert attacks == [("USA", "SYRREB"), ("GBR", "SYRREB"), ("FRA", "SYRREB")]
+
+
+def test_a_prep_frame_needs_a_phrase_about_someone_not_an_adverbial_like_voor_het_eerst() -> None:
+    convicted = [
+        ("De", "de", "DET", 2, "det", ""),
+        ("rechtbank", "rechtbank", "NOUN", 4, "nsubj", ""),
+        ("heeft", "hebben", "AUX", 4, "aux", FIN),
+        ("veroordeeld", "veroordelen", "VERB", 0, "root", PART),
+        ("Navalni", "Navalni", "PROPN", 4, "obj", ""),
+        ("voor", "voor", "ADP", 7, "case", ""),
+        ("fraude", "fraude", "NOUN", 4, "obl", ""),
+        (".", ".", "PUNCT", 4, "punct", ""),
+    ]
+    ev = one(make_doc(convicted, [(2, 2, "ORG", "RUSJUD"), (5, 5, "PER", "RUSOPP")]), "COERCE")
+    assert ev.cameo == "173"
+    first_time = [
+        ("Voor", "voor", "ADP", 10, "obl", ""),
+        ("het", "het", "DET", 3, "det", ""),
+        ("eerst", "eerst", "ADJ", 1, "fixed", ""),
+        ("heeft", "hebben", "AUX", 10, "aux", FIN),
+        ("de", "de", "DET", 6, "det", ""),
+        ("rechter", "rechter", "NOUN", 10, "nsubj", ""),
+        ("een", "een", "DET", 9, "det", ""),
+        ("veroordeelde", "veroordelen", "VERB", 9, "amod", PART),
+        ("Syriër", "Syriër", "NOUN", 10, "obj", ""),
+        ("uitgezet", "uit_zetten", "VERB", 0, "root", PART),
+    ]
+    doc = make_doc(first_time, [(5, 6, "ORG", "BELJUD"), (9, 9, "MISC", "SYR")])
+    # a Syrian convicted before, no conviction here
+    assert [e.trigger_text for e in events(doc) if e.plover == "COERCE"] == []

@@ -20,6 +20,7 @@ from kroniek.events.tables import TableError, read_rows
 _CLOSED = frozenset({"ADP", "DET", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM", "SYM", "PROPN", "ADJ"})
 _MONEY_KINDS = frozenset({"money"})
 _PRESENT_PARTICIPLE = ("end", "ende")  # endings of a present participle, "aanhoudend(e)"
+_ADVERBIAL = frozenset({"ADJ", "ADV"})  # heads of a prepositional phrase that is an adverbial ("voor het eerst")
 
 
 @dataclass(slots=True)
@@ -158,6 +159,11 @@ def frame_match(view: SentenceView, frame: Frame, verb: int, clause: list[int]) 
         lo, hi = view.text(clause)
         return frozenset() if any(q.kind in _MONEY_KINDS and lo <= q.start < hi for q in view.doc.quantities) else None
     hits = frozenset(k for k in clause if k != verb and _frame_word(toks[k].lemma, toks[k].text, frame.words))
+    if frame.kind == "prep" and view.parsed:
+        # the preposition opens a phrase about someone or something ("veroordeeld [voor] moord"), not an
+        # adverbial ("[Voor] het eerst heeft een rechter ...", "[tegen] beter weten in")
+        hits = frozenset(k for k in hits if not view.children(k, "fixed")
+                         and ((h := view.head(k)) is None or toks[h].upos not in _ADVERBIAL))
     return hits or None
 
 
