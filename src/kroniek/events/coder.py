@@ -121,7 +121,7 @@ class Coder:
             kind = label.split(".")[0]
             # a lexicon event of the type close by already reports this event; one further away in
             # the sentence may be another event of the type
-            if any((m.entry.news_type or "").split(".")[0] == kind and abs(m.token - k) <= GAP for m in matches):
+            if any(m.entry.news_kind == kind and abs(m.token - k) <= GAP for m in matches):
                 continue
             at = next((m for m in matches if m.token == k), None)
             if at is not None:
@@ -135,7 +135,7 @@ class Coder:
         """Whether the lexicon gives the verb the news type `kind` only in another sense than the one
         that matched: "veroordelen" of an invasion is condemning it, not the court's Justice.Convict."""
         rows = self.lex.triggers.get((trig.lemma, trig.particle), ())
-        return any(r is not trig and (r.news_type or "").split(".")[0] == kind for r in rows)
+        return any(r is not trig and r.news_kind == kind for r in rows)
 
     def _view(self, doc: Document, index: int) -> SentenceView:
         return SentenceView(doc, index, self.lex.clause_openers, self.lex.coordinators)

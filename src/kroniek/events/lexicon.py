@@ -42,6 +42,11 @@ class Trigger:
     modality: str
     line: int
 
+    @property
+    def news_kind(self) -> str:
+        """The news type's Type ("Justice" of "Justice.ArrestJail"), "" without one."""
+        return (self.news_type or "").split(".")[0]
+
 
 @dataclass(frozen=True, slots=True)
 class Reporting:

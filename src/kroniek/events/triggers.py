@@ -249,5 +249,4 @@ def find(doc: Document, view: SentenceView, lex: Lexicon) -> tuple[list[Match], 
 
 
 def _same_kind(a: Trigger, b: Trigger) -> bool:
-    return bool(a.plover and a.plover == b.plover) or bool(
-        a.news_type and b.news_type and a.news_type.split(".")[0] == b.news_type.split(".")[0])
+    return bool(a.plover and a.plover == b.plover) or bool(a.news_kind and a.news_kind == b.news_kind)
