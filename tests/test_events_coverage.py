@@ -110,6 +110,7 @@ CODED = [
     ("De Franse regering verzet zich tegen het handelsakkoord met Mercosur.", "verzet", "REJECT", "120", None),
     ("Het Oekraïense leger leverde zware gevechten met de Russische troepen bij Bachmoet.",
      "leverde", "ASSAULT", "190", None),
+    ("De Franse president Macron is zondag in Kiev aangekomen.", "aangekomen", "CONSULT", "042", None),
     # news outside PLOVER
     ("Een 34-jarige man is om het leven gekomen bij een ongeluk op de A2.", "gekomen", None, None, "Life.Die"),
     ("De directeur van het museum stapt op.", "stapt", None, None, "Personnel.EndPosition"),
@@ -147,6 +148,7 @@ UNCODED = [
     "De trainer zette twee nieuwe spelers in.",
     "De minister heeft de oppositie een mes in de rug gestoken.",  # betrayal, no stabbing
     "Het aanhoudend protest tegen de regering duurt al weken.",  # ongoing, no arrest
+    "Honderden Syrische vluchtelingen kwamen zaterdag aan in Lampedusa.",  # arriving is no visit for them
 ]
 
 

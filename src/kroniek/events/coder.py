@@ -27,6 +27,7 @@ VISIT = "042"  # CAMEO "make a visit": a visit with no one named as host is to t
 # wordt bevroren, zo kondigde het Saudische ministerie aan")
 MEASURES = frozenset({"COERCE", "SANCTION", "RETREAT", "CONCEDE"})
 _OFFICIAL = ("GOV", "MIL", "COP", "JUD")
+_VISITING = ("GOV", "LEG", "ELI", "MIL", "JUD", "PTY", "OPP", "BUS")
 
 
 def code_event(ev: Event, trig: Trigger) -> None:
@@ -60,6 +61,12 @@ def _host(doc: Document, place: Argument | None, visitor: Argument | None) -> Ar
     if code is None or place is None or (visitor is not None and (visitor.actor or "")[:3] == code[:3]):
         return None  # a visit at home is no visit to a host
     return Argument(place.text, place.start, place.end, place.entity, code)
+
+
+def _visitor(arg: Argument | None) -> bool:
+    """Whether who arrives somewhere pays a visit: someone named, or an office holder, party, army or firm
+    (migrants arriving in Lampedusa, or a plane landing, visit no one)."""
+    return has_actor(arg) and arg is not None and (arg.entity is not None or (arg.actor or "")[3:6] in _VISITING)
 
 
 def _official(arg: Argument | None) -> bool:
@@ -169,7 +176,7 @@ class Coder:
             if ev.source is None and ev.plover in MEASURES and _official(ev.attribution) and args.passive(m.token):
                 ev.source = ev.attribution
             if ev.plover is not None or ev.cameo is not None:
-                if not (_party(doc, ev.source) or _party(doc, ev.target)):
+                if not (_party(doc, ev.source) or _party(doc, ev.target)) or (ev.cameo == VISIT and not _visitor(ev.source)):
                     if ev.news_type is None:
                         continue
                     _uncode(ev)
