@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from kroniek.dates import parse_doc_date
 from kroniek.doc import Document, Mention
 from kroniek.entities.actors import ActorRef, actor_for_span, actor_for_token
-from kroniek.entities.lexicon import function_words, pronouns, role_words, seats
+from kroniek.entities.lexicon import function_words, pronouns, role_of, role_words, seats
 from kroniek.pipeline import Pipeline
 from kroniek.reading import to_reading
 
@@ -358,3 +358,14 @@ def test_dutch_city_exonyms_and_portfolios(nlp):
     got = {e.name: (e.type, e.country) for e in doc.entities}
     assert got["Kris Peeters"][0] == "PER"
     assert got["Parijs"] == ("LOC", "FRA") and got["Keulen"] == ("LOC", "DEU")
+
+
+@pytest.mark.parametrize("word,role", [
+    ("mensenrechtenactivisten", "OPP"), ("politieagenten", "COP"), ("oorlogsvluchtelingen", "REF"),
+    ("techbedrijven", "BUS"),
+    ("vakbondsleiders", None),  # a union's leaders lead no government
+    ("belastingbetalers", None), ("Amsterdammers", None),
+])
+def test_a_closed_compound_names_a_group_role_in_its_head(word, role):
+    found = role_of(word)
+    assert (found.role if found is not None else None) == role

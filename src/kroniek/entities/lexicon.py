@@ -84,6 +84,24 @@ def seats() -> dict[str, str]:
     return out
 
 
+# "vakbondsleiders" and "rebellenleiders" lead no government: "leiders" heads no compound role
+_NOT_COMPOUND_HEADS = frozenset({"leiders"})
+
+
+@lru_cache(maxsize=1)
+def _compound_heads() -> dict[str, RoleWord]:
+    """Group role words long enough to name a role as the head of a closed compound."""
+    return {w: r for w, r in role_words().items()
+            if not r.person and len(w) >= 7 and w.isalpha() and w not in _NOT_COMPOUND_HEADS}
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound_role(low: str) -> RoleWord | None:
+    """The role a closed compound names in its head: "mensenrechtenactivisten" are activists."""
+    heads = _compound_heads()
+    return next((heads[low[i:]] for i in range(3, len(low) - 6) if low[i:] in heads), None)
+
+
 def role_of(word: str, lemma: str = "") -> RoleWord | None:
     """The role word a token is, by its form or its lemma."""
     table = role_words()
@@ -97,4 +115,6 @@ def role_of(word: str, lemma: str = "") -> RoleWord | None:
         if found is not None and first in _FORMER:
             # CAMEO codes a former official as an elite (RUSELI), no longer as the office
             found = RoleWord(low, "ELI", found.person)
+    if found is None and low.isalpha() and len(low) >= 10:
+        found = _compound_role(low)
     return found
