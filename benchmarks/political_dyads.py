@@ -22,7 +22,6 @@ import kroniek
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "eventdna_dyads.gold.json"
 DATA = HERE.parents[1] / "shared" / "data" / "eventdna-nl"
-SETS = {"tune": "dev", "check": "dev", "tune-train": "train", "fresh-train": "train", "fresh-train2": "train", "fresh-train3": "train", "fresh-check": "train", "fresh-check2": "train"}  # set -> EventDNA split
 
 
 def document_lines(path: Path) -> list[str]:
@@ -93,21 +92,23 @@ def score(items: list[dict], readings: dict[str, dict], details: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=(*SETS, "all"), default="all")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    splits = gold["splits"]  # set -> the EventDNA split its documents are in
+    ap.add_argument("--set", choices=(*splits, "all"), default="all")
     ap.add_argument("--data", type=Path, default=DATA, help="the EventDNA folder (with dev/ and train/)")
     ap.add_argument("--details", action="store_true", help="print each miss, wrong dyad and extra event")
     a = ap.parse_args()
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["sets"]
-    names = list(SETS) if a.set == "all" else [a.set]
-    docs = sorted({(SETS[name], item["doc"]) for name in names for item in gold[name]})
+    sets = gold["sets"]
+    names = list(splits) if a.set == "all" else [a.set]
+    docs = sorted({(splits[name], item["doc"]) for name in names for item in sets[name]})
     readings = {}
     for split, doc in docs:
         lines = document_lines(a.data / split / f"{doc}.json")
         readings[doc] = kroniek.read("\n".join(lines), id=doc)
-        for item in (i for name in names if SETS[name] == split for i in gold[name] if i["doc"] == doc):
+        for item in (i for name in names if splits[name] == split for i in sets[name] if i["doc"] == doc):
             if hashlib.sha1(lines[item["sentence"]].encode()).hexdigest()[:12] != item["sha1"]:
                 raise SystemExit(f"{doc}: sentence {item['sentence']} is not the labelled one (SHA-1 differs)")
-    print(json.dumps({name: score(gold[name], readings, a.details) for name in names}, indent=1))
+    print(json.dumps({name: score(sets[name], readings, a.details) for name in names}, indent=1))
 
 
 if __name__ == "__main__":

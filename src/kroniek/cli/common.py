@@ -14,10 +14,12 @@ def component_names(given: str | None) -> list[str] | None:
 
 
 def country_code(given: str) -> str:
-    """An ISO 3166 alpha-3 country code for `--country` (nld is read as NLD)."""
+    """An ISO 3166 alpha-3 country code for `--country` (nld is read as NLD); a usage error otherwise."""
     import argparse
 
-    code = given.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise argparse.ArgumentTypeError(f"not an ISO 3166 alpha-3 country code (NLD, BEL): {given!r}")
-    return code
+    from kroniek.input.article import ArticleInputError, home_country
+
+    try:
+        return home_country(given)
+    except ArticleInputError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None

@@ -233,7 +233,7 @@ class Arguments(NominalRules):
         infinitive's object ("Poetin liet [Navalni] oppakken")."""
         view = self.view
         h = view.head(v)
-        if h is None or view.rel(v) != "xcomp" or view.deps(v, "obj") or self._verb_lemma(h) not in causative():
+        if h is None or view.rel(v) != "xcomp" or view.deps(v, "obj") or view.verb_lemma(h) not in causative():
             return None
         own = [k for k in self._subjects(v) if view.rel(k) == "nsubj"]
         return own[0] if own and self._subjects(h) else None
@@ -242,7 +242,7 @@ class Arguments(NominalRules):
         """The object of an object-control verb h whose infinitive complement v is: "riep [Londen] op
         zich te verontschuldigen"."""
         view = self.view
-        if not (view.rel(v) == "xcomp" or self._infinitival(v)) or self._verb_lemma(h) not in object_control():
+        if not (view.rel(v) == "xcomp" or self._infinitival(v)) or view.verb_lemma(h) not in object_control():
             return None
         objs = [k for k in view.deps(h, "iobj", "obj") if k != v]
         return objs[0] if objs else None
@@ -252,13 +252,6 @@ class Arguments(NominalRules):
         view = self.view
         return view.rel(v).split(":")[0] in ("ccomp", "advcl") and any(
             view.lemma(m) in ("te", "om") for m in view.children(v, "mark"))
-
-    def _verb_lemma(self, v: int) -> str:
-        """Verb v's lemma with its separable particle, written together (oproepen for "riep ... op")."""
-        lemma = self.view.lemma(v).replace("_", "")
-        particles = self.view.children(v, "compound:prt")
-        prt = self.view.lemma(particles[0]) if particles else ""
-        return lemma if lemma.startswith(prt) else prt + lemma
 
     def agent(self, v: int) -> int | None:
         for k in self.view.deps(v, "obl", "nmod"):

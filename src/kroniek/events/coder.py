@@ -54,6 +54,14 @@ def _party(doc: Document, arg: Argument | None) -> bool:
     return any(role_of(t.text, t.lemma) is not None for t in doc.tokens_in(arg.start, arg.end))
 
 
+def _coded_parties(doc: Document, ev: Event) -> bool:
+    """Whether the event has the parties a CAMEO/PLOVER code needs: one on either side, and for a visit a
+    visitor."""
+    if ev.cameo == VISIT and not _visitor(ev.source):
+        return False
+    return _party(doc, ev.source) or _party(doc, ev.target)
+
+
 def _host(doc: Document, place: Argument | None, visitor: Argument | None) -> Argument | None:
     """The country a visit goes to, from where it is: "Porosjenko is op bezoek [in Berlijn]" (Germany)."""
     e = entity(doc, place.entity) if place is not None else None
@@ -176,7 +184,7 @@ class Coder:
             if ev.source is None and ev.plover in MEASURES and _official(ev.attribution) and args.passive(m.token):
                 ev.source = ev.attribution
             if ev.plover is not None or ev.cameo is not None:
-                if not (_party(doc, ev.source) or _party(doc, ev.target)) or (ev.cameo == VISIT and not _visitor(ev.source)):
+                if not _coded_parties(doc, ev):
                     if ev.news_type is None:
                         continue
                     _uncode(ev)

@@ -49,6 +49,14 @@ class SentenceView:
         t = self.doc.tokens[i]
         return (t.lemma or t.text).lower()
 
+    def verb_lemma(self, i: int) -> str:
+        """Verb i's lemma with its separable particle, written together as the verb tables list it: oproepen for
+        "riep ... op" (lemma "roepen", particle "op") and for "opgeroepen" (lemma "op_roepen")."""
+        lemma = self.lemma(i).replace("_", "")
+        particles = self.children(i, "compound:prt")
+        prt = self.lemma(particles[0]) if particles else ""
+        return lemma if lemma.startswith(prt) else prt + lemma
+
     def rel(self, i: int) -> str:
         return self.doc.tokens[i].deprel
 

@@ -79,7 +79,7 @@ class Voice:
         """The perfect of a "zijn" verb, which the parser may take for a passive: "Drie soldaten zijn
         gesneuveld". With an agent it is one after all ("is geraakt door een kogel")."""
         view = self.view
-        return (_ZIJN in auxes and not auxes & _PASSIVE_AUX and self.view.lemma(v).replace("_", "") in self.zijn_verbs
+        return (_ZIJN in auxes and not auxes & _PASSIVE_AUX and self.view.verb_lemma(v) in self.zijn_verbs
                 and any(self.view.rel(k) == "nsubj" for k in view.deps(v, "nsubj"))
                 and not view.deps(v, "nsubj:pass", "expl:pass") and not self.has_agent(v))
 
@@ -94,7 +94,7 @@ class Voice:
     def _headline(self, v: int) -> bool:
         """A headline's bare participle is a passive ("Twee verdachten aangehouden na schietpartij"),
         unless its verb forms the perfect with "zijn" ("Poetin vertrokken naar Minsk")."""
-        if not self._bare_participle(v) or self.view.lemma(v).replace("_", "") in self.zijn_verbs:
+        if not self._bare_participle(v) or self.view.verb_lemma(v) in self.zijn_verbs:
             return False
         view = self.view
         seen = {v}

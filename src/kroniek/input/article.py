@@ -13,6 +13,14 @@ class ArticleInputError(ValueError):
     """Raised while building an article from bad input; becomes an ArticleError record."""
 
 
+def home_country(code: str) -> str:
+    """An article's home country as an ISO 3166 alpha-3 code ("nld" is NLD); ArticleInputError otherwise."""
+    norm = code.strip().upper()
+    if len(norm) != 3 or not norm.isalpha():
+        raise ArticleInputError(f"'country' must be an ISO 3166 alpha-3 code such as NLD or BEL, not {code!r}")
+    return norm
+
+
 @dataclass(slots=True)
 class ArticleError:
     id: str
@@ -64,8 +72,7 @@ class Article:
             doc_date = parse_doc_date(date)
         except BadDate as e:
             raise ArticleInputError(str(e)) from None
-        if country is not None and not (len(country) == 3 and country.isalpha() and country.isupper()):
-            raise ArticleInputError(f"'country' must be an ISO 3166 alpha-3 code such as NLD or BEL, not {country!r}")
+        country = home_country(country) if country is not None else None
         return cls(
             id=id,
             text=text,

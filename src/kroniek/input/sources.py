@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kroniek.diagnostics import warn as _stderr
-from kroniek.input.article import Article, ArticleError, ArticleInputError
+from kroniek.input.article import Article, ArticleError, ArticleInputError, home_country
 from kroniek.input.decode import decode
 from kroniek.input.html import parse_html
 from kroniek.input.jsonl import parse_jsonl
@@ -69,6 +69,7 @@ def iter_articles(
 ) -> Iterator[Article | ArticleError]:
     """Every article under `paths`, in input order; an ArticleError in place of each one that can't be read.
     `country`: the home country of articles whose input gives none (see Article.country)."""
+    country = home_country(country) if country is not None else None
     for p in expand(paths, warn):
         if isinstance(p, ArticleError):
             yield p

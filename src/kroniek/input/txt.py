@@ -39,7 +39,7 @@ def parse_txt(raw: str, id: str, path: str | None = None) -> Article:
     date, body = split_header(rest)
     if country is None and date is not None:
         country, body = split_country(body)
-    return Article.build(id=id, text=body, date=date, path=path, country=country.upper() if country else None)
+    return Article.build(id=id, text=body, date=date, path=path, country=country)
 
 
 def parse_pretokenized(raw: str, name: str, path: str | None = None) -> Iterator[Article]:
